@@ -141,6 +141,19 @@ describe('Sixty-third round: an mmcv 1.x config written out whole is a run', () 
     assert.deepEqual(valuesOf(facts, 'model.fromScratch'), [true]);
   });
 
+  it('reads a backbone’s .pth.tar release named for no task as an ImageNet backbone too', async () => {
+    const facts = await pythonFacts(
+      mmcv1Config('https://github.com/org/repo/releases/download/v1.0/poolformer_s12.pth.tar'),
+    );
+    assert.deepEqual(valuesOf(facts, 'training.mode'), ['pretrain']);
+  });
+
+  it('reads a .pth.tar named for a detection run as a fine-tune (control)', async () => {
+    const facts = await pythonFacts(mmcv1Config('https://example.org/ckpt/retinanet_r50_fpn_1x_coco.pth.tar'));
+    assert.deepEqual(valuesOf(facts, 'training.mode'), []);
+    assert.deepEqual(valuesOf(facts, 'model.fromScratch'), [false]);
+  });
+
   it('keeps a model tree without an optimizer a fragment (control)', async () => {
     const fragment = mmcv1Config('torchvision://resnet50')
       .split('\n')
@@ -450,5 +463,225 @@ describe('Sixty-third round: a released model named by family, version and size'
   it('finds nothing for a size word alone (control)', () => {
     assert.equal(findModelByName('small'), undefined);
     assert.equal(findModelByName('llama9-7b'), undefined);
+  });
+});
+
+describe('Sixty-third round: a network built from a class named through its module, then given trained weights', () => {
+  const generator = (build: string) =>
+    [
+      'import argparse',
+      'import json',
+      'import torch',
+      'import model as fast',
+      '',
+      'class FastGen:',
+      '    @staticmethod',
+      '    def build(ckpt_dir):',
+      '        params = json.load(open(ckpt_dir + "/params.json"))',
+      `        model = ${build}(fast.ModelArgs(**params))`,
+      '        checkpoint = torch.load(ckpt_dir + "/consolidated.00.pth", map_location="cpu")',
+      '        model.load_state_dict(checkpoint, strict=False)',
+      '        return FastGen(model)',
+      '',
+      '    def __init__(self, model):',
+      '        self.model = model',
+      '',
+      '    @torch.inference_mode()',
+      '    def generate_all(self, prompts):',
+      '        return [self.model(p) for p in prompts]',
+      '',
+      'def main(ckpt_dir):',
+      '    g = FastGen.build(ckpt_dir)',
+      '    print(g.generate_all([torch.ones(1, 8, dtype=torch.long)]))',
+      '',
+      'if __name__ == "__main__":',
+      '    parser = argparse.ArgumentParser()',
+      '    parser.add_argument("ckpt_dir")',
+      '    main(parser.parse_args().ckpt_dir)',
+      '',
+    ].join('\n');
+
+  it('reads fast.Transformer(...) given a torch.load checkpoint as an inference run of a trained model', async () => {
+    const facts = await pythonFacts(generator('fast.Transformer'));
+    assert.equal(valuesOf(facts, 'launch.inference').length, 1);
+    assert.deepEqual(valuesOf(facts, 'model.fromScratch'), [false]);
+  });
+
+  it('reads the bare class as before (control)', async () => {
+    const facts = await pythonFacts(generator('Transformer'));
+    assert.equal(valuesOf(facts, 'launch.inference').length, 1);
+  });
+});
+
+describe('Sixty-third round: optimising a latent by keyword with a frozen pipeline', () => {
+  const edit = (optimizer: string, freeze: string) =>
+    [
+      'import torch',
+      'from torch.optim.sgd import SGD',
+      'from diffusers import StableDiffusionPipeline',
+      '',
+      "pipe = StableDiffusionPipeline.from_pretrained('runwayml/stable-diffusion-v1-5').to('cuda')",
+      'for p in pipe.unet.parameters():',
+      `    ${freeze}`,
+      '',
+      'def image_optimization(pipe, z_source, num_iters=200):',
+      '    z_target = z_source.clone()',
+      '    z_target.requires_grad = True',
+      `    optimizer = ${optimizer}`,
+      '    for i in range(num_iters):',
+      '        loss = pipe.unet(z_target, 500, encoder_hidden_states=None).sample.pow(2).mean()',
+      '        optimizer.zero_grad()',
+      '        loss.backward()',
+      '        optimizer.step()',
+      '',
+      'image_optimization(pipe, torch.randn(1, 4, 64, 64).cuda())',
+      '',
+    ].join('\n');
+
+  it('reads SGD(params=[z_target]) over a latent, the UNet frozen with requires_grad = False, as inference', async () => {
+    const facts = await pythonFacts(edit('SGD(params=[z_target], lr=1e-1)', 'p.requires_grad = False'));
+    assert.deepEqual(valuesOf(facts, 'training.mode'), ['inference']);
+  });
+
+  it('keeps an optimizer over the model’s parameters a training (control)', async () => {
+    const facts = await pythonFacts(edit('SGD(params=pipe.unet.parameters(), lr=1e-1)', 'p.requires_grad = False'));
+    assert.deepEqual(valuesOf(facts, 'training.mode'), []);
+  });
+});
+
+describe('Sixty-third round: lighteval model configs are inference runs', () => {
+  const config = (extra: readonly string[]) =>
+    [
+      'model_parameters:',
+      '  model_name: "HuggingFaceTB/SmolLM2-1.7B-Instruct"',
+      '  revision: "main"',
+      '  dtype: "float16"',
+      ...extra,
+      '  generation_parameters:',
+      '    temperature: 0.0',
+      '',
+    ].join('\n');
+
+  it('reads a transformers-backend config as an evaluation of its model', () => {
+    const facts = configFacts(config(['  batch_size: 1']), 'examples/model_configs/transformers_model.yaml');
+    assert.deepEqual(valuesOf(facts, 'launch.inference'), ['config:lighteval']);
+    assert.deepEqual(valuesOf(facts, 'model.id'), ['HuggingFaceTB/SmolLM2-1.7B-Instruct']);
+    assert.deepEqual(valuesOf(facts, 'inference.engine'), ['hf-generate']);
+  });
+
+  it('reads the vLLM backend by its keys', () => {
+    const facts = configFacts(config(['  tensor_parallel_size: 2', '  gpu_memory_utilization: 0.4']));
+    assert.deepEqual(valuesOf(facts, 'inference.engine'), ['vllm']);
+    assert.deepEqual(valuesOf(facts, 'inference.tensorParallel'), [2]);
+  });
+
+  it('is no run: a client of a server elsewhere (control)', () => {
+    const facts = configFacts(config(['  provider: "openai"', '  base_url: "https://router.example/v1"']));
+    assert.deepEqual(valuesOf(facts, 'launch.inference'), []);
+  });
+});
+
+describe('Sixty-third round: a data-processing pipeline executor is no model pipeline', () => {
+  const program = (executor: string) =>
+    [
+      `from datatrove.executor import ${executor}`,
+      'from datatrove.pipeline.readers import WarcReader',
+      'from datatrove.pipeline.writers.jsonl import JsonlWriter',
+      '',
+      `main_processing_executor = ${executor}(`,
+      '    pipeline=[WarcReader("s3://commoncrawl/"), JsonlWriter("out/")],',
+      '    tasks=8000,',
+      ')',
+      'main_processing_executor.run()',
+      '',
+    ].join('\n');
+
+  it('reads nothing of LocalPipelineExecutor(...).run()', async () => {
+    const facts = await pythonFacts(program('LocalPipelineExecutor'));
+    assert.deepEqual(valuesOf(facts, 'launch.inference'), []);
+  });
+});
+
+describe('Sixty-third round: the network an optimizer is given names the model, whatever its binding', () => {
+  const script = (binding: string) =>
+    [
+      'import torch',
+      'from torch import nn, optim',
+      '',
+      'class LatentSDE(nn.Module):',
+      '    def __init__(self, hidden):',
+      '        super().__init__()',
+      '        self.net = nn.Linear(hidden, hidden)',
+      '',
+      '    def forward(self, x):',
+      '        return self.net(x)',
+      '',
+      'def main():',
+      `    ${binding} = LatentSDE(64).to("cuda")`,
+      `    optimizer = optim.Adam(params=${binding}.parameters(), lr=1e-2)`,
+      '    for global_step in range(5000):',
+      '        optimizer.zero_grad()',
+      `        loss = ${binding}(torch.randn(32, 64, device="cuda")).pow(2).mean()`,
+      '        loss.backward()',
+      '        optimizer.step()',
+      '',
+      "if __name__ == '__main__':",
+      '    main()',
+      '',
+    ].join('\n');
+
+  it('names the model LatentSDE from latent_sde = LatentSDE(...) handed to Adam', async () => {
+    const facts = await pythonFacts(script('latent_sde'));
+    assert.deepEqual(valuesOf(facts, 'model.id'), ['LatentSDE']);
+  });
+
+  it('names it through model = … as before (control)', async () => {
+    assert.deepEqual(valuesOf(await pythonFacts(script('model')), 'model.id'), ['LatentSDE']);
+  });
+});
+
+describe('Sixty-third round: apex FP16_Optimizer', () => {
+  const program = (guard: string) =>
+    [
+      'import argparse',
+      'import torch',
+      'from apex.optimizers import FP16_Optimizer, FusedAdam',
+      '',
+      'parser = argparse.ArgumentParser()',
+      `parser.add_argument("--fp16", type=boolean_string, default=${guard})`,
+      'args = parser.parse_args()',
+      'model = torch.nn.Linear(8, 8).cuda().half()',
+      'optimizer = FusedAdam(model.parameters(), lr=1e-5)',
+      'if args.fp16:',
+      '    optimizer = FP16_Optimizer(optimizer, dynamic_loss_scale=True)',
+      'for step in range(1000):',
+      '    loss = model(torch.ones(8).cuda().half()).sum()',
+      '    optimizer.backward(loss)',
+      '    optimizer.step()',
+      '',
+    ].join('\n');
+
+  it('reads FP16_Optimizer under a switch on by default as float16', async () => {
+    const facts = await pythonFacts(program('True'));
+    const fromOptimizer = facts.filter((f) => f.kind === 'training.precision' && f.detail.startsWith('FP16_Optimizer'));
+    assert.deepEqual(
+      fromOptimizer.map((f) => f.value),
+      ['fp16'],
+    );
+  });
+
+  it('reads it under a switch declared in another module as float32 unless the launch gives --fp16', async () => {
+    const module = [
+      'from fp16 import FP16_Optimizer',
+      '',
+      'def setup_optimizer(args, optimizer):',
+      '    if args.fp16:',
+      '        optimizer = FP16_Optimizer(optimizer, static_loss_scale=args.loss_scale)',
+      '    return optimizer',
+      '',
+    ].join('\n');
+    const facts = await pythonFacts(module);
+    assert.deepEqual(valuesOf(facts, 'training.precision'), ['fp32']);
+    assert.deepEqual(facts.find((f) => f.kind === 'training.precision')?.fromFlags, ['fp16']);
   });
 });

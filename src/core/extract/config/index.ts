@@ -95,6 +95,7 @@ import { flatYacs } from './flatYacs';
 import { argbind } from './argbind';
 import { trainSection } from './trainSection';
 import { sceneTextRecognition } from './sceneTextRecognition';
+import { lightevalModel } from './lightevalModel';
 
 /**
  * Every config dialect configFacts.ts runs after the generic key table. Adding a dialect:
@@ -143,6 +144,7 @@ export const CONFIG_DIALECTS: readonly ConfigDialect[] = [
   argbind,
   trainSection,
   sceneTextRecognition,
+  lightevalModel,
   detectron2,
   hyperPyYaml,
   structuredArgs,

@@ -27,6 +27,12 @@ type HandleKind = 'pipeline' | 'model' | 'session';
 
 /** A pipeline class, loaded or built from its parts. */
 const PIPELINE_CALLEE = /(^|\.)\w*Pipeline\w*(\.(from_pretrained|from_single_file|from_pipe))?$/;
+/**
+ * A class that runs a list of processing steps, not a model's pipeline (datatrove's `LocalPipelineExecutor(pipeline=[
+ * reader, filters, writer])`, `SlurmPipelineExecutor`, `RayPipelineExecutor`: data-processing executors, datatrove
+ * README "Pipeline executors"); its `.run()` is no generation.
+ */
+const PIPELINE_EXECUTOR = /Pipeline\w{0,30}(?:Executor|Runner|Builder|Step|Stage)$/;
 /** What a binding's first line holds: a load, a pipeline class, an unpickled model, an ONNX session. */
 const BINDS =
   /from_pretrained|from_quantized|from_single_file|from_pipe|Pipeline|torch\.load|hub\.load|InferenceSession|pretrained[ \t]*=[ \t]*True/;
@@ -64,7 +70,7 @@ function kindOfValue(
   if (value.type !== 'call') return undefined;
   const { full } = syntax.callee(value);
   if (factories.has(full)) return factories.get(full);
-  if (PIPELINE_CALLEE.test(full)) return 'pipeline';
+  if (PIPELINE_CALLEE.test(full) && !PIPELINE_EXECUTOR.test(full)) return 'pipeline';
   if (full === 'torch.load') return 'model';
   // `torch.hub.load(repo, entry)`: the model an entry point of the repository's hubconf.py builds and returns
   // (https://pytorch.org/docs/stable/hub.html#loading-models-from-hub), with its released weights by default.

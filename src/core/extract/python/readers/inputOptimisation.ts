@@ -27,7 +27,10 @@ const WEIGHTS = /\.parameters[ \t]*\(|\.named_parameters[ \t]*\(|param_groups|pa
 const MAX_OPTIMIZERS = 10;
 /** Characters of a module looked at. */
 const MAX_TEXT = 400_000;
-const FROZEN_MODEL = /\.requires_grad_\([ \t]*False[ \t]*\)|\.eval\([ \t]*\)/;
+// Also `p.requires_grad = False` over a model's parameters (a frozen pipeline's UNet and encoders).
+const FROZEN_MODEL = /\.requires_grad_\([ \t]*False[ \t]*\)|\.eval\([ \t]*\)|\.requires_grad[ \t]*=[ \t]*False\b/;
+/** The tensors given by keyword (`SGD(params=[z_target], lr=1e-1)`): read as the positional list. */
+const PARAMS_KEYWORD = /^params[ \t]*=[ \t]*/;
 
 /** Whether `name` is bound to a tensor that asks for gradients (`x = torch.tensor(..., requires_grad=True)`). */
 function asksForGradients(text: string, name: string): boolean {
@@ -52,7 +55,10 @@ export const inputOptimisation: FileRule = {
     let count = 0;
     for (const m of ctx.text.matchAll(OPTIMIZER_CALL)) {
       if (++count > MAX_OPTIMIZERS) return;
-      const argument = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 300).trimStart();
+      const argument = ctx.text
+        .slice(m.index + m[0].length, m.index + m[0].length + 300)
+        .trimStart()
+        .replace(PARAMS_KEYWORD, '');
       const names = NAME_LIST.exec(argument);
       // Every optimizer must be handed named tensors: one over a model's weights trains it.
       if (!names || WEIGHTS.test(argument.slice(0, argument.indexOf(')') + 1 || 300))) return;

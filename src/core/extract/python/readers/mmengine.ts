@@ -687,8 +687,9 @@ function checkpointStem(name: string): string {
 /**
  * A backbone's weights saved as `.model` (pysot's ImageNet-pretrained `resnet50.model`, which mmtracking's SOT configs
  * load as `pretrained_weights/sot_resnet50.model`): only as a backbone init's checkpoint, where no tokenizer is meant.
+ * Or as a tar'd PyTorch checkpoint (`poolformer_s12.pth.tar`, the release format of timm-trained classifiers).
  */
-const BACKBONE_WEIGHTS_FILE = /(?:^|[\\/])([A-Za-z][\w.-]{0,120})\.model$/;
+const BACKBONE_WEIGHTS_FILE = /(?:^|[\\/])([A-Za-z][\w.-]{0,120}?)\.(?:model|pth\.tar)$/;
 
 function classificationBackbone(init: DictNode, ctx: PythonReadContext): string | undefined {
   const node = init.keywords.get('checkpoint');

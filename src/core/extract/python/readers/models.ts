@@ -188,11 +188,12 @@ function builtFromConfigInEval(text: string): boolean {
  * `net.load_state_dict(load_file(path))`): a trained model, as surely as one unpickled whole. Read from assignments at the line start; at most MAX_BUILT of them are checked.
  * The model may be held on the program's object (`self.model = Net(variant).eval()`, then `self.model.load_state_dict(
  * torch.load(ckpt))` in a class its main guard builds), or built through a class imported under an alias (`from
- * models.net_x import NetX as net`, then `model = net(...)`).
+ * models.net_x import NetX as net`, then `model = net(...)`), or a class named through its module (`model =
+ * fast.Transformer(model_args)` with `import model as fast`, xformers' Llama inference example).
  */
 // Also a class fetched from an architecture registry by name (`net = ARCH_REGISTRY.get('CodeFormer')(...)`).
 const CLASS_BUILT =
-  /^[ \t]*((?:self\.)?[A-Za-z_]\w{0,40})[ \t]*=[ \t]*(?:[A-Z]\w{0,60}|(?:[A-Za-z_]\w{0,40}\.){0,3}(?:make|build|create)_\w{0,30}model|\w{0,40}_?REGISTRY\.get\([ \t]*["'][\w.-]{1,60}["'][ \t]*\))\(/gm;
+  /^[ \t]*((?:self\.)?[A-Za-z_]\w{0,40})[ \t]*=[ \t]*(?:(?:[a-z_]\w{0,40}\.){0,2}[A-Z]\w{0,60}|(?:[A-Za-z_]\w{0,40}\.){0,3}(?:make|build|create)_\w{0,30}model|\w{0,40}_?REGISTRY\.get\([ \t]*["'][\w.-]{1,60}["'][ \t]*\))\(/gm;
 /** `vae, var = build_vae_var(...)`: a builder returning several networks, each named in a tuple. */
 const TUPLE_BUILT =
   /^[ \t]*([A-Za-z_]\w{0,40}(?:[ \t]*,[ \t]*[A-Za-z_]\w{0,40}){1,4})[ \t]*=[ \t]*(?:[A-Z]\w{0,60}|(?:[A-Za-z_]\w{0,40}\.){0,3}(?:make|build|create)_\w{0,30})\(/gm;

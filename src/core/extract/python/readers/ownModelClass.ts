@@ -55,6 +55,16 @@ const MAX_CLASSES = 60;
 const INDENTED_IMPORT =
   /^[ \t]{1,40}from[ \t]+\.{0,3}([A-Za-z_][\w.]{0,200})[ \t]+import[ \t]+([A-Z][A-Za-z0-9_]{1,60})(?:[ \t]+as[ \t]+([A-Za-z_]\w{0,60}))?[ \t]*$/gm;
 const MAX_BUILDS = 40;
+/**
+ * An object bound to any name whose weights an optimizer is given (`latent_sde = LatentSDE(...)`, then
+ * `optim.Adam(params=latent_sde.parameters(), lr=1e-2)`): the network the program trains, whatever it is called.
+ */
+function optimised(binding: string, text: string): boolean {
+  if (!text.includes(`${binding}.parameters(`)) return false;
+  return new RegExp(
+    `\\b(?:Adam\\w{0,4}|SGD|RMSprop|Adagrad|Adadelta|LBFGS|Lion)[ \\t]*\\([ \\t]*(?:params[ \\t]*=[ \\t]*)?(?:list\\()?${escapeRegExp(binding)}\\.parameters\\(`,
+  ).test(text);
+}
 /** `class NNLM(nn.Module):` at column 0: a torch network the file defines (`torch.nn.Module`, Lightning's). */
 const OWN_MODULE_CLASS =
   /^class[ \t]+([A-Z][A-Za-z0-9_]{1,60})[ \t]*\([ \t]*(?:torch\.)?(?:nn\.|pl\.|L\.)?(?:Module|LightningModule)[ \t]*\)[ \t]*:/gm;
@@ -108,7 +118,7 @@ export const ownModelClass: FileRule = {
     for (let row = 0; row < lines.length && looked < MAX_BUILDS; row++) {
       if (executed[row] !== 1 || !lines[row].includes('=')) continue;
       const m = built.exec(lines[row]);
-      if (!m || !MODEL_BINDING.test(m[1])) continue;
+      if (!m || !(MODEL_BINDING.test(m[1]) || optimised(m[1], ctx.text))) continue;
       looked++;
       const name = classes.get(m[2])!;
       if (!found.has(name)) found.set(name, { row, binding: m[1] });

@@ -1193,6 +1193,20 @@ export const gradScaler: CallRule = {
     // Built always, used only under the program's AMP switch (`loss_scaler = NativeScaler()  # if args.use_amp is
     // False, this won't be used`, ConvNeXt-style main.py with `--use_amp` default False): the switch decides.
     if (ampSwitchOff(ctx.text)) return;
+    // `if args.fp16: optimizer = FP16_Optimizer(...)` under a switch declared in another module (GLM's arguments.py):
+    // the switch decides, off in a plain run as an AMP switch is (store_true), on for a launch that gives it.
+    const guard = full.endsWith('FP16_Optimizer') ? unreadAmpGuard(node, ctx.symbols) : undefined;
+    if (guard) {
+      ctx.add(
+        'training.precision',
+        'fp32',
+        node,
+        `${full} only under \`if ${guard.test}:\`: float32 unless \`--${guard.flag}\` is given`,
+        'low',
+      );
+      ctx.amendLast({ fromFlags: [guard.flag], flagDefault: [guard.flag], picks: [['*', 'fp16']] });
+      return;
+    }
     ctx.add('training.precision', 'fp16', node, `${full}: loss scaling is for float16 mixed precision`, 'medium');
   },
 };
