@@ -1,4 +1,4 @@
-import type { ConfigDialect, ConfigDoc, ConfigValue, FactSink } from './dialect';
+import { addAmpSwitch, type ConfigDialect, type ConfigDoc, type ConfigValue, type FactSink } from './dialect';
 import { positiveInteger } from '../positiveInteger';
 
 /**
@@ -93,15 +93,7 @@ export const argbind: ConfigDialect = {
     if (length)
       out.add(length.kind, length.n, length.at, `${length.at.key}: ${length.n} (the training function's argument)`);
     const amp = doc.entries().find((e) => e.key === 'amp' && e.shape === 'scalar');
-    if (amp && typeof amp.value === 'boolean')
-      out.add(
-        'training.precision',
-        amp.value ? 'fp16' : 'fp32',
-        amp,
-        amp.value
-          ? 'amp: true (torch.cuda.amp autocast, float16 by its CUDA default)'
-          : 'amp: false (no mixed precision: float32)',
-      );
+    if (amp) addAmpSwitch(out, amp);
     const model = boundKeys(doc).find((k) => /^[A-Z]/.test(k.owner) && !NOT_THE_MODEL.test(k.owner));
     if (model)
       out.add(

@@ -74,6 +74,23 @@ export function quotedPath(value: string): string {
   return /^[\w./:@+-]{1,200}$/.test(value) ? value : '…';
 }
 
+/**
+ * A config's mixed-precision switch (`AMP: True`, `amp: false`, `train.use_fp16: false`): on, the run autocasts to
+ * float16 (torch.autocast's CUDA default dtype, PyTorch docs; apex AMP's O1 likewise), off it trains in float32.
+ * Only a boolean is read.
+ */
+export function addAmpSwitch(out: FactSink, at: ConfigValue, written = at.path): void {
+  if (typeof at.value !== 'boolean') return;
+  out.add(
+    'training.precision',
+    at.value ? 'fp16' : 'fp32',
+    at,
+    at.value
+      ? `${written}: true (torch.cuda.amp / apex mixed precision, float16 by default)`
+      : `${written}: false (no mixed precision: float32)`,
+  );
+}
+
 /** The first of `paths` the document writes (whatever its value), else undefined. */
 export function firstPresent(doc: ConfigDoc, paths: readonly string[]): ConfigValue | undefined {
   for (const p of paths) {

@@ -1,4 +1,11 @@
-import { type ConfigDialect, type ConfigDoc, type ConfigValue, type FactSink, firstPresent } from './dialect';
+import {
+  addAmpSwitch,
+  type ConfigDialect,
+  type ConfigDoc,
+  type ConfigValue,
+  type FactSink,
+  firstPresent,
+} from './dialect';
 import { positiveInteger } from '../positiveInteger';
 import { sizeFromModelName } from '../../knowledge/modelName';
 
@@ -66,15 +73,7 @@ export const flatYacs: ConfigDialect = {
     if (devices && n !== undefined)
       out.add('hardware.devices', n, devices, `${devices.key}: ${n} (processes launched)`);
     const amp = firstPresent(doc, AMP_KEYS);
-    if (amp && typeof amp.value === 'boolean')
-      out.add(
-        'training.precision',
-        amp.value ? 'fp16' : 'fp32',
-        amp,
-        amp.value
-          ? `${amp.key}: True (apex / torch.cuda.amp mixed precision, float16 by default)`
-          : `${amp.key}: False (no mixed precision: float32)`,
-      );
+    if (amp) addAmpSwitch(out, amp, amp.key);
     // Without a length it is the settings of a run its launch names (a test config `tools/main.py test` is handed):
     // its values reach that run through the link; it starts none alone.
     if (epochs)

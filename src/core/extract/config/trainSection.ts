@@ -1,4 +1,11 @@
-import { quotedPath, type ConfigDialect, type ConfigDoc, type ConfigValue, type FactSink } from './dialect';
+import {
+  addAmpSwitch,
+  quotedPath,
+  type ConfigDialect,
+  type ConfigDoc,
+  type ConfigValue,
+  type FactSink,
+} from './dialect';
 import { positiveInteger } from '../positiveInteger';
 import { sectionedRun } from './sectionedRun';
 
@@ -94,15 +101,7 @@ export const trainSection: ConfigDialect = {
     const { section, length } = trainingSection(doc)!;
     out.add(length.kind, length.n, length.at, `${length.at.path}: ${length.n} (the training section's length)`);
     const amp = AMP_KEYS.map((k) => doc.get(`${section}.${k}`)).find((v) => typeof v?.value === 'boolean');
-    if (amp)
-      out.add(
-        'training.precision',
-        amp.value ? 'fp16' : 'fp32',
-        amp,
-        amp.value
-          ? `${amp.path}: true (torch autocast / apex mixed precision, float16 by default)`
-          : `${amp.path}: false (no mixed precision: float32)`,
-      );
+    if (amp) addAmpSwitch(out, amp);
     const starts = doc
       .walk()
       .filter((v) => START_KEY.test(v.key) && v.shape === 'scalar' && v.value !== null && v.value !== '');
