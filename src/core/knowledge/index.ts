@@ -113,6 +113,9 @@ for (const row of MODELS)
     else if (seen !== null && seen !== row && seen.params !== row.params) modelByName.set(name, null);
   }
 
+/** A family name run into its version (`llama2-`, `gemma2-`, `llama3.1-`) at the start of a model's name. */
+const FAMILY_VERSION = /^(llama|gemma|qwen|phi|falcon|internlm|baichuan|deepseek|yi|olmo)(\d(?:\.\d)?)-/;
+
 /**
  * The catalog row a released model's name after its organisation names (`gemma-2b` for `google/gemma-2b`), where that
  * name is one row's (or rows of one size): a model a program names by its family and size, not its Hub id.
@@ -127,7 +130,6 @@ export function findModelByName(name: string): Model | undefined {
   const hyphenated = key.replace(FAMILY_VERSION, '$1-$2-');
   return hyphenated === key ? undefined : (modelIndex.get(hyphenated) ?? modelByName.get(hyphenated) ?? undefined);
 }
-const FAMILY_VERSION = /^(llama|gemma|qwen|phi|falcon|internlm|baichuan|deepseek|yi|olmo)(\d(?:\.\d)?)-/;
 
 /**
  * The converted-to-Transformers marks of a local copy of a checkpoint: Meta's LLaMA weights turned into the Hugging Face

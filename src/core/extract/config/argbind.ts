@@ -1,5 +1,12 @@
-import { addAmpSwitch, type ConfigDialect, type ConfigDoc, type ConfigValue, type FactSink } from './dialect';
-import { positiveInteger } from '../positiveInteger';
+import {
+  addAmpSwitch,
+  firstLength,
+  type ConfigLength,
+  type ConfigDialect,
+  type ConfigDoc,
+  type ConfigValue,
+  type FactSink,
+} from './dialect';
 
 /**
  * argbind run configs (descript's argbind, as Descript Audio Codec, VampNet and audiotools write them): a flat YAML of
@@ -47,19 +54,8 @@ function includes(doc: ConfigDoc): ConfigValue[] {
   return items.every((i) => typeof i.value === 'string' && INCLUDE_PATH.test(i.value.trim())) ? items : [];
 }
 
-function lengthOf(
-  doc: ConfigDoc,
-): { kind: 'training.steps' | 'training.epochs'; n: number; at: ConfigValue } | undefined {
-  for (const [kind, keys] of [
-    ['training.steps', STEP_KEYS],
-    ['training.epochs', EPOCH_KEYS],
-  ] as const)
-    for (const key of keys) {
-      const at = doc.entries().find((e) => e.key === key && e.shape === 'scalar');
-      const n = positiveInteger(at?.value);
-      if (at && n !== undefined) return { kind, n, at };
-    }
-  return undefined;
+function lengthOf(doc: ConfigDoc): ConfigLength | undefined {
+  return firstLength(doc, '', STEP_KEYS, EPOCH_KEYS);
 }
 
 function boundKeys(doc: ConfigDoc): Array<{ owner: string; at: ConfigValue }> {
@@ -92,7 +88,7 @@ export const argbind: ConfigDialect = {
     const length = lengthOf(doc);
     if (length)
       out.add(length.kind, length.n, length.at, `${length.at.key}: ${length.n} (the training function's argument)`);
-    const amp = doc.entries().find((e) => e.key === 'amp' && e.shape === 'scalar');
+    const amp = doc.get('amp');
     if (amp) addAmpSwitch(out, amp);
     const model = boundKeys(doc).find((k) => /^[A-Z]/.test(k.owner) && !NOT_THE_MODEL.test(k.owner));
     if (model)

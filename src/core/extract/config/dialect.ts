@@ -107,6 +107,35 @@ export function positiveIntegerAt(doc: ConfigDoc, path: string): { n: number; at
   return at && n !== undefined ? { n, at } : undefined;
 }
 
+/** A run's length as a config states it: optimizer steps or epochs, with where it is written. */
+export interface ConfigLength {
+  readonly kind: 'training.steps' | 'training.epochs';
+  readonly n: number;
+  readonly at: ConfigValue;
+}
+
+/**
+ * The first of `stepKeys`, then of `epochKeys`, under `section` (the document's top when '') that holds a positive
+ * integer scalar: how long the run trains, by the keys a dialect names its length with.
+ */
+export function firstLength(
+  doc: ConfigDoc,
+  section: string,
+  stepKeys: readonly string[],
+  epochKeys: readonly string[],
+): ConfigLength | undefined {
+  for (const [kind, keys] of [
+    ['training.steps', stepKeys],
+    ['training.epochs', epochKeys],
+  ] as const)
+    for (const key of keys) {
+      const at = doc.get(section ? `${section}.${key}` : key);
+      const n = at?.shape === 'scalar' ? positiveInteger(at.value) : undefined;
+      if (at && n !== undefined) return { kind, n, at };
+    }
+  return undefined;
+}
+
 export interface FactSink {
   add(
     kind: FactKind,

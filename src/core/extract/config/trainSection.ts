@@ -1,12 +1,12 @@
 import {
   addAmpSwitch,
+  firstLength,
   quotedPath,
+  type ConfigLength,
   type ConfigDialect,
   type ConfigDoc,
-  type ConfigValue,
   type FactSink,
 } from './dialect';
-import { positiveInteger } from '../positiveInteger';
 import { sectionedRun } from './sectionedRun';
 
 /**
@@ -49,31 +49,12 @@ const START_KEY =
   /^(?:ckpt_path|checkpoint_path|pretrained|pretrained_path|pretrained_model|resume|resume_path|load_from|init_from|load_path|weights)$/;
 const CHECKPOINT_FILE = /\.(?:pth|pt|ckpt|safetensors|bin|pkl|tar)$/i;
 
-interface Length {
-  readonly kind: 'training.steps' | 'training.epochs';
-  readonly n: number;
-  readonly at: ConfigValue;
-}
-
-function lengthOf(doc: ConfigDoc, section: string): Length | undefined {
-  for (const [kind, keys] of [
-    ['training.steps', STEP_KEYS],
-    ['training.epochs', EPOCH_KEYS],
-  ] as const)
-    for (const key of keys) {
-      const at = doc.get(`${section}.${key}`);
-      const n = at?.shape === 'scalar' ? positiveInteger(at.value) : undefined;
-      if (at && n !== undefined) return { kind, n, at };
-    }
-  return undefined;
-}
-
 /** The training section that holds a length, a learning rate and a batch, else undefined. */
-function trainingSection(doc: ConfigDoc): { section: string; length: Length } | undefined {
+function trainingSection(doc: ConfigDoc): { section: string; length: ConfigLength } | undefined {
   if (doc.prefix !== '') return undefined;
   for (const section of SECTIONS) {
     if (doc.get(section)?.shape !== 'map') continue;
-    const length = lengthOf(doc, section);
+    const length = firstLength(doc, section, STEP_KEYS, EPOCH_KEYS);
     if (!length) continue;
     const has = (keys: readonly string[]) => keys.some((k) => doc.has(`${section}.${k}`));
     if (has(LEARNING_RATE_KEYS) && has(BATCH_KEYS)) return { section, length };
