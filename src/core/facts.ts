@@ -80,6 +80,12 @@ export type FactKind =
    * from `args.model`): it names the run's architecture, never its size (resolve/factsToSpec names the model by it).
    */
   | 'model.architectureClass'
+  /**
+   * The network a program builds and trains or runs, by its class (`model = NeuralNet(...)` then
+   * `optim.Adam(model.parameters())`) or by the default of the flag that picks its architecture (`--arch Uformer_B`):
+   * it names the model when no rule read a model id, and gives no size itself (a catalog name sizes it as any name does).
+   */
+  | 'model.builtNetwork'
   /** nn.DataParallel / MirroredStrategy over N devices: the loader's batch is split N ways. */
   | 'training.batchSplit'
   /** `gradient_accumulation_steps //= world_size`: the accumulation written is for all devices together, not each. */

@@ -255,9 +255,11 @@ describe('Fifty-seventh round: tutorial scripts and notebooks (set BZ)', () => {
     assert.equal(run?.model.name, 'NNLM');
     const generic = fullBatch(false).replace(/NNLM/g, 'Net');
     assert.equal((await runOf({ 'net.py': generic }, 'net.py'))?.model.name ?? null, null);
-    // A class whose construction states its size is the sized network, unnamed as before.
+    // A class whose layers state its size is sized by them and, since the sixty-fourth round, named by its class too.
     const sized = fullBatch(false).replace('nn.Embedding(n_class, m)', 'nn.Embedding(7, 2)');
-    assert.equal((await runOf({ 'NNLM.py': sized }, 'NNLM.py'))?.model.name ?? null, null);
+    const sizedRun = await runOf({ 'NNLM.py': sized }, 'NNLM.py');
+    assert.equal(sizedRun?.model.name, 'NNLM');
+    assert.equal(sizedRun?.model.params, 14);
   });
 });
 

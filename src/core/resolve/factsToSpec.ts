@@ -513,6 +513,11 @@ export function factsToSpecs(stated: readonly Fact[], sourceKind: 'code' | 'conf
     const architecture = pick(facts, 'model.architectureClass');
     if (typeof architecture?.value === 'string') spec.model.name = architecture.value;
   }
+  if (!spec.model.name) {
+    // No checkpoint, catalog name or architecture read: the class the program builds its network from names it.
+    const built = use('model.name', pick(facts, 'model.builtNetwork'));
+    if (typeof built?.value === 'string') spec.model.name = built.value;
+  }
   const layers = asNumber(use('model.layers', pick(facts, 'model.layers')));
   const hidden = asNumber(use('model.hiddenSize', pick(facts, 'model.hiddenSize')));
   const vocab = asNumber(use('model.vocabSize', pick(facts, 'model.vocabSize')));

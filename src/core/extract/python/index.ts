@@ -160,6 +160,7 @@ import { packageServer } from './readers/packageServer';
 import { serveCommand } from './readers/serveCommand';
 import { cogPredictor } from './readers/cogPredictor';
 import { catalogModelClass, catalogPackageBuilder } from './readers/catalogModelClass';
+import { architectureFlagDefault, builtNetworkClass } from './readers/builtNetworkClass';
 import { moduleDemoSampling } from './readers/moduleDemo';
 import { packageGenerateCall } from './readers/packageGenerate';
 import { packageGenerator } from './readers/packageGenerator';
@@ -602,6 +603,9 @@ export const FILE_RULES: readonly FileRule[] = [
   // After ownModelClass: an architecture's config class names the model only where no class or checkpoint did.
   architectureConfig,
   architectureConfigDefaults,
+  // Last: names the model only when no rule read one (resolve/factsToSpec).
+  builtNetworkClass,
+  architectureFlagDefault,
 ];
 
 /** Every word some rule needs on a line: its callees and its declared words. */

@@ -28,7 +28,7 @@ import { findModelByName } from '../../../knowledge';
  */
 
 /** Classes named for what they are, not which model. */
-const GENERIC_CLASS =
+export const GENERIC_CLASS =
   /^(?:model|net|network|my_?model|my_?net|simple_?net|simple_?model|lm|transformer|transducer|meta_?model|base_?model|auto_?model|wrapper|model_?wrapper|pipeline_?module|(?:asr|ctc|tts|lm|seq2seq|encoder_?decoder)_?model)$/i;
 /** Classes that are not a network however they are built (a config, data, a trainer, a wrapper of the program). */
 const NOT_A_NETWORK =
