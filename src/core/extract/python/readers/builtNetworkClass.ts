@@ -2,6 +2,7 @@ import { startsARun } from '../../../facts';
 import { escapeRegExp, truncate } from '../context';
 import { executedRowMask } from '../entryPoint';
 import { fromImports } from '../fromImports';
+import { forwardRowCounter } from '../rowCounter';
 import type { FileRule } from '../rules';
 import { GENERIC_CLASS } from './ownModelClass';
 
@@ -45,6 +46,8 @@ const NOT_A_NETWORK_BINDING =
   /optim|sched|loss|criterion|data|loader|token|writer|logger|parser|args|config|cfg|trainer|env|buffer|scaler|metric|transform|sampler|processor|callback/i;
 /** Built bindings looked at (a generated file could bind thousands). */
 const MAX_BUILT = 200;
+/** Bindings whose uses are looked for (each a pass over the text): a program builds a handful of objects. */
+const MAX_USE_CHECKS = 32;
 /** Characters of a module looked at. */
 const MAX_TEXT = 400_000;
 
@@ -76,18 +79,13 @@ export const builtNetworkClass: FileRule = {
     if (text.length > MAX_TEXT || !ctx.facts.some(startsARun)) return;
     const executed = executedRowMask(ctx.tree);
     // Rows counted as the matches come, in order (one pass over the text).
-    let row = 0;
-    let counted = 0;
-    const rowOf = (at: number) => {
-      for (let i = text.indexOf('\n', counted); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) row++;
-      counted = at;
-      return row;
-    };
+    const rowOf = forwardRowCounter(text);
     let imported: Set<string> | undefined;
     let first: { at: number; className: string; row: number } | undefined;
     let firstOptimised: typeof first;
     const optimised = new Set<string>();
     let n = 0;
+    let checked = 0;
     for (const m of text.matchAll(BUILT)) {
       if (++n > MAX_BUILT) break;
       const [, binding, qualified] = m;
@@ -100,6 +98,7 @@ export const builtNetworkClass: FileRule = {
       // `Net`, `Transformer`, `LM`: a name that says only what the class is names no model (as for ownModelClass).
       if (GENERIC_CLASS.test(className)) continue;
       if (NOT_A_NETWORK_BINDING.test(binding.replace(/^self\./, ''))) continue;
+      if (++checked > MAX_USE_CHECKS) break;
       const use = usedAsNetwork(text, binding);
       if (!use) continue;
       const found = { at, className, row: line };

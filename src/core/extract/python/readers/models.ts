@@ -9,6 +9,7 @@ import type { FileRule } from '../rules';
 import type { SyntaxIndex } from '../syntaxIndex';
 import { executedRowMask } from '../entryPoint';
 import { fromImports } from '../fromImports';
+import { forwardRowCounter } from '../rowCounter';
 import { defaultEnvironmentId, simulatedEnvironment } from '../rlEnvironment';
 
 /**
@@ -208,14 +209,8 @@ function builtThenGivenWeights(text: string, executed: Readonly<Uint8Array>): st
   // Weights read from a file (`torch.load(args.ckpt)`, safetensors' `load_file`): a state copied from another module
   // (`processor.load_state_dict(self.processor.state_dict())`, a library's own plumbing) is no trained checkpoint.
   if (!CHECKPOINT_READ.test(text)) return undefined;
-  // Rows counted as the matches come, in order (one pass over the text, not a count from the start per match).
-  let row = 0;
-  let counted = 0;
-  const rowOf = (at: number) => {
-    for (let i = text.indexOf('\n', counted); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) row++;
-    counted = at;
-    return row;
-  };
+  // Rows counted as the matches come, in order (one pass over the text).
+  const rowOf = forwardRowCounter(text);
   let n = 0;
   // A class imported under a lower-case alias (`from models.net_x import NetX as net`, then `model = net(...)`).
   const aliases: string[] = [];
@@ -256,14 +251,11 @@ function tupleBuiltThenGivenWeights(text: string, executed: Readonly<Uint8Array>
   if (!text.includes('.load_state_dict(') || /\btorch\.save[ \t]*\(/.test(text) || !CHECKPOINT_READ.test(text))
     return undefined;
   // Rows counted as the matches come, in order (one pass over the text, as builtThenGivenWeights does).
-  let row = 0;
-  let counted = 0;
+  const rowOf = forwardRowCounter(text);
   let n = 0;
   for (const m of text.matchAll(TUPLE_BUILT)) {
     if (++n > MAX_BUILT) break;
-    for (let i = text.indexOf('\n', counted); i >= 0 && i < m.index; i = text.indexOf('\n', i + 1)) row++;
-    counted = m.index;
-    if (executed[row] !== 1) continue;
+    if (executed[rowOf(m.index)] !== 1) continue;
     const names = m[1].split(',').map((x) => x.trim());
     const given = names.filter((name) =>
       new RegExp(
