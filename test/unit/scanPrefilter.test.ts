@@ -117,6 +117,49 @@ describe('the folder scan prefilter (can a file form a run of its own?)', () => 
     assert.ok(mayStartARun('from x import y\nbatch_size = 8\nlr, wd = 3e-4, 0.1\nepochs: int = 3\n', 'python'));
   });
 
+  it('skips a package module whose model objects are built only in methods (no code runs at its top)', () => {
+    // The shape of a library's pipeline module: imports its own model classes, builds and calls them in methods.
+    const pipeline = [
+      'import torch',
+      'from ...models import AutoencoderKL, UNet2DConditionModel',
+      'from ...utils import is_torch_available, logging',
+      '',
+      'logger = logging.get_logger(__name__)',
+      '',
+      'if is_torch_available():',
+      '    from .encoders import TextEncoder',
+      '',
+      'try:',
+      '    import xformers',
+      'except ImportError:',
+      '    xformers = None',
+      '',
+      'class SketchPipeline:',
+      '    def __init__(self, path):',
+      '        self.vae = AutoencoderKL(path)',
+      '        self.vae.eval()',
+      '        self.encoder = TextEncoder(path)',
+      '',
+      '    def __call__(self, prompt):',
+      '        latents = self.encoder.encode(prompt)',
+      '        return self.vae.decode(latents)',
+      '',
+    ].join('\n');
+    assert.equal(mayStartARun(pipeline, 'python'), false);
+    // Code at its top that could build and run the object lets it through, whichever form it takes.
+    const tops = [
+      'if __name__ == "__main__":\n    SketchPipeline("x")("a cat")\n',
+      'main()\n',
+      'vae = AutoencoderKL("org/vae")\nout = vae.decode(1)\n',
+      'vae: torch.nn.Module = models.AutoencoderKL.load("ckpt")\n',
+      'with torch.no_grad():\n    vae = AutoencoderKL("org/vae")\n',
+      'if torch.cuda.is_available():\n    vae = AutoencoderKL("org/vae")\n',
+      'try:\n    vae = AutoencoderKL("org/vae")\nexcept OSError:\n    pass\n',
+      'import gradio as gr\n',
+    ];
+    for (const top of tops) assert.ok(mayStartARun(`${pipeline}\n${top}`, 'python'), top);
+  });
+
   it('lets a Python config module and a file with a directive through', () => {
     assert.ok(mayStartARun('# nanoGPT-style config\nn_layer = 12\nn_embd = 768\nmax_iters = 5000\n', 'python'));
     assert.ok(mayStartARun('class A:\n    pass\n# green-ai: run\n', 'python'));

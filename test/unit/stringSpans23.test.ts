@@ -62,6 +62,28 @@ describe('String literals found by one pass over the text (Python tokenizer rule
       const named = codeWithoutStrings(tree, new Set(['load']), true);
       assert.ok(!named.includes("'gpt2'"));
       assert.ok(named.includes('"keep me"'), 'a literal three rows away keeps its text');
+      // The same literals as a line-by-line reading of which rows hold a name (the rule it stands for), on texts
+      // with names at the first and last rows, on adjacent and far rows, inside strings and in long identifiers.
+      for (const [sample, names] of [
+        [text, ['load']],
+        [text, ['msg', 'other']],
+        [text, ['model']],
+        ['x = load("a")\n\n\ny = "b"\nz = "c"; load("d")', ['load']],
+        ['a = "load"\nb = "x"\nc = "y"\nd = "z"\ne = "w"\nf = reload("v")', ['load']],
+        ['s = """\nload\n"""\nt = "u"\n', ['load', 'nothing']],
+        ['p = "q"\n', ['absent']],
+      ] as const) {
+        const t = python.parser.parse(sample)!;
+        try {
+          assert.equal(
+            codeWithoutStrings(t, new Set<string>(names), true),
+            blankedRowByRow(sample, new Set<string>(names)),
+            `${JSON.stringify(sample)} with ${names.join(', ')}`,
+          );
+        } finally {
+          t.delete();
+        }
+      }
       // Without keepLines the offsets still index the module.
       const flat = codeWithoutStrings(tree, undefined, false);
       assert.equal(flat.length, tree.rootNode.startIndex + tree.rootNode.text.length);
@@ -70,3 +92,32 @@ describe('String literals found by one pass over the text (Python tokenizer rule
     }
   });
 });
+
+/**
+ * The rows-near-a-name blanking as first written (each line tested on its own): rows holding a name, and the rows
+ * between two of them at most two apart, have every literal that reaches them blanked, line breaks kept.
+ */
+function blankedRowByRow(text: string, names: ReadonlySet<string>): string {
+  const lines = text.split('\n');
+  const starts: number[] = [];
+  let offset = 0;
+  for (const line of lines) {
+    starts.push(offset);
+    offset += line.length + 1;
+  }
+  const stretches: Array<[number, number, number]> = [];
+  lines.forEach((line, row) => {
+    if (![...names].some((n) => line.includes(n))) return;
+    const next = starts[row] + line.length + 1;
+    const last = stretches[stretches.length - 1];
+    if (last && row - last[2] <= 2) {
+      last[1] = next;
+      last[2] = row;
+    } else stretches.push([starts[row], next, row]);
+  });
+  let out = text;
+  for (const s of stringSpans(text))
+    if (stretches.some(([from, to]) => s.end > from && s.start < to))
+      out = out.slice(0, s.start) + out.slice(s.start, s.end).replace(/[^\n]/g, ' ') + out.slice(s.end);
+  return out;
+}

@@ -168,6 +168,21 @@ function climb(child: Node, symbols: SymbolTable, memo: Map<number, Climb>, left
   return final;
 }
 
+/**
+ * decideCondition, remembered per file (by its symbol table) and condition: an `if` with an `elif` chain is asked about
+ * once per branch a climb arrives by, and each asks about every earlier condition again.
+ */
+const DECIDED = new WeakMap<SymbolTable, Map<number, boolean | undefined>>();
+function decidedOnce(condition: Node | null, symbols: SymbolTable): boolean | undefined {
+  if (!condition) return undefined;
+  let memo = DECIDED.get(symbols);
+  if (!memo) DECIDED.set(symbols, (memo = new Map<number, boolean | undefined>()));
+  if (memo.has(condition.id)) return memo.get(condition.id);
+  const decided = decideCondition(condition, symbols);
+  memo.set(condition.id, decided);
+  return decided;
+}
+
 /** What `parent` says of the branch `child` is on: false (not taken), true (stop: a definition), undefined (look further up). */
 function verdictAt(parent: Node, child: Node, symbols: SymbolTable): boolean | undefined {
   // Read once: each read of a node's type is a call into the parser.
@@ -180,7 +195,7 @@ function verdictAt(parent: Node, child: Node, symbols: SymbolTable): boolean | u
     // `BitsAndBytesConfig(...) if lora_args.q_lora else None` with `q_lora: bool = False`: the branch the
     // defaults pick is the value, the other is not built.
     const [whenTrue, condition, whenFalse] = parent.namedChildren;
-    const decided = decideCondition(condition ?? null, symbols);
+    const decided = decidedOnce(condition ?? null, symbols);
     if (whenTrue && child.equals(whenTrue)) return decided === false ? false : undefined;
     if (whenFalse && child.equals(whenFalse)) return decided === true ? false : undefined;
     return undefined;
@@ -191,13 +206,13 @@ function verdictAt(parent: Node, child: Node, symbols: SymbolTable): boolean | u
     (c): c is Node => c !== null && (c.type === 'elif_clause' || c.type === 'else_clause'),
   );
   if (child.type === 'block' && child.equals(parent.childForFieldName('consequence') ?? child)) {
-    return decideCondition(conditions[0], symbols) === false ? false : undefined;
+    return decidedOnce(conditions[0], symbols) === false ? false : undefined;
   }
   // An elif or else: every earlier condition must be false, and an elif's own true.
   for (const clause of clauses) {
     if (clause.equals(child)) {
-      if (conditions.some((c) => decideCondition(c, symbols) === true)) return false;
-      if (clause.type === 'elif_clause' && decideCondition(clause.childForFieldName('condition'), symbols) === false)
+      if (conditions.some((c) => decidedOnce(c, symbols) === true)) return false;
+      if (clause.type === 'elif_clause' && decidedOnce(clause.childForFieldName('condition'), symbols) === false)
         return false;
       break;
     }

@@ -122,11 +122,11 @@ export function codeWithoutStrings(tree: Tree, names?: ReadonlySet<string>, keep
   // With keepLines only rows matter: the leading blank lines stay line breaks.
   const lead = keepLines ? '\n'.repeat(start.row) + ' '.repeat(start.column) : ' '.repeat(base);
   if (names?.size === 0) return lead + text;
-  const named = names && new RegExp([...names].map(escapeRegExp).join('|'));
+  const named = names && new RegExp([...names].map(escapeRegExp).join('|'), 'g');
   const spans = moduleStringSpans(tree, text);
   const parts: string[] = [lead];
   let at = 0;
-  for (const s of named ? spansOnRows(text, spans, (line) => named.test(line)) : spans) {
+  for (const s of named ? spansOnRows(text, spans, named) : spans) {
     const literal = text.slice(s.start, s.end);
     parts.push(text.slice(at, s.start), keepLines ? literal.replace(/[^\n]/g, ' ') : ' '.repeat(literal.length));
     at = s.end;
@@ -147,24 +147,33 @@ function moduleStringSpans(tree: Tree, text: string): readonly StringSpan[] {
 const STRING_SPANS = new WeakMap<Tree, readonly StringSpan[]>();
 
 /**
- * The literals that reach the lines `keep` accepts or the lines next to them (rows within two of each other are
- * taken as one stretch, a literal spanning lines is blanked whole), in document order.
+ * The literals that reach the lines holding a match of `named` (a global pattern of literal names, no line break in
+ * any) or the lines next to them (rows within two of each other are taken as one stretch, a literal spanning lines is
+ * blanked whole), in document order. One pass of the pattern over the whole text, skipping to the next line after a
+ * match: testing it line by line cost more than the rest of the blanking (a call per line, twenty callers per file).
  */
-function spansOnRows(text: string, spans: readonly StringSpan[], keep: (line: string) => boolean): StringSpan[] {
+function spansOnRows(text: string, spans: readonly StringSpan[], named: RegExp): StringSpan[] {
   // Stretches of offsets [from, to): from the start of a kept row to the start of the row after the stretch.
   const stretches: Array<[number, number, number]> = [];
   let row = 0;
-  for (let at = 0; at <= text.length; row++) {
-    const eol = text.indexOf('\n', at);
-    const next = eol < 0 ? text.length + 1 : eol + 1;
-    if (keep(text.slice(at, eol < 0 ? text.length : eol))) {
-      const last = stretches[stretches.length - 1];
-      if (last && row - last[2] <= 2) {
-        last[1] = next;
-        last[2] = row;
-      } else stretches.push([at, next, row]);
+  let rowStart = 0;
+  named.lastIndex = 0;
+  for (let m = named.exec(text); m !== null; m = named.exec(text)) {
+    // Count the rows up to the match (only forward: matches come in order).
+    for (let eol = text.indexOf('\n', rowStart); eol !== -1 && eol < m.index; eol = text.indexOf('\n', rowStart)) {
+      row++;
+      rowStart = eol + 1;
     }
-    at = next;
+    const eol = text.indexOf('\n', m.index);
+    const next = eol < 0 ? text.length + 1 : eol + 1;
+    const last = stretches[stretches.length - 1];
+    if (last && row - last[2] <= 2) {
+      last[1] = next;
+      last[2] = row;
+    } else stretches.push([rowStart, next, row]);
+    if (eol < 0) break;
+    // The rest of this row is kept already: look on from the next one.
+    named.lastIndex = next;
   }
   const out: StringSpan[] = [];
   let k = 0;

@@ -1366,6 +1366,11 @@ export const DERIVED_LITERALS: ReadonlyArray<readonly [string, string, readonly 
   ],
   [
     'm',
+    '__main__|^[A-Za-z_][\\w.]*[ \\t]*\\(|^[A-Za-z_][\\w, ]*(?::[^=\\n]{1,80})?=[ \\t]*(?:[A-Za-z_]\\w*[ \\t]*\\(|(?:[A-Za-z_]\\w*\\.)+[A-Z]\\w*[ \\t]*[(.])|^(?:for|while|with|async)\\b|^if\\b(?![ \\t]+(?:not[ \\t]+)?(?:TYPE_CHECKING|is_\\w+\\(\\)|_?is_\\w+_available\\b|sys\\.version_info)[ \\t]*:)|^try:[ \\t]*(?:#[^\\n]*)?\\n(?![ \\t]+(?:import|from)\\b)|^(?:import|from)[ \\t]+(?:gradio|streamlit|fastapi|flask)\\b',
+    [],
+  ],
+  [
+    'm',
     '__name__\\s*==\\s*["\']__main__["\']|\\bBasePredictor\\b|^[A-Za-z_][\\w, \\t]{0,100}=[ \\t]*load\\w{0,60}\\(',
     [{ words: ['__name__', 'BasePredictor', 'load'], ignoreCase: false }],
   ],

@@ -5,6 +5,7 @@ import { codeWithoutStrings, executedRowMask } from '../entryPoint';
 import { fromImports } from '../fromImports';
 import type { FileRule } from '../rules';
 import { INSTALLED_LIBRARY } from './packageModelClass';
+import { RUNS_AT_TOP } from '../runsAtTop';
 import { TRAINS_HERE } from '../trainingText';
 import { truncate } from '../context';
 
@@ -67,6 +68,8 @@ export const calledModelObject: FileRule = {
     /^from[ \t]+[\w.]+[ \t]+import\b[^\n]*\b[A-Z]\w|^import[ \t]+\w+[ \t]*$/m,
     /^[ \t]*\w+[ \t]*=[ \t]*(?:\w+\.)?[A-Z]\w*(?:\.(?:load|from_pretrained|load_pretrained|from_checkpoint))?[ \t]*\(/m,
     /["'][A-Za-z0-9][\w.-]{0,95}\/[A-Za-z0-9][\w.-]{0,127}["']|\b(?:args|opt|opts|flags|cfg|config)\.\w*(?:model|ckpt|checkpoint)|\.(?:load_ckpt|load_checkpoint|load_state_dict|load_weights|load_pretrained)[ \t]*\(/i,
+    // The object is built in code that runs (runsAtTop.ts).
+    RUNS_AT_TOP,
   ],
   read: (_index, ctx) => {
     if (ctx.facts.some(startsARun) || TRAINS_HERE.test(ctx.text)) return;

@@ -25,6 +25,8 @@ import type { FileRule } from '../rules';
 /** `kwargs['torch_dtype'] = torch.float16` (or `"dtype"`), as one statement. */
 const DTYPE_ITEM =
   /^([A-Za-z_]\w{0,40})\[["'](?:torch_dtype|dtype)["']\][ \t]*=[ \t]*torch\.(bfloat16|float16|half|float32)[ \t]*$/;
+/** What every line DTYPE_ITEM reads holds (a test of the whole text before any function is walked). */
+const DTYPE_ITEM_ANYWHERE = /\[["'](?:torch_dtype|dtype)["']\][ \t]*=[ \t]*torch\./;
 const MAX_FUNCTIONS = 200;
 /**
  * How the reading's detail begins: a program that imports the loader's module links it for its default dtype only
@@ -66,7 +68,8 @@ export const kwargsDtype: FileRule = {
   read: (_index, ctx) => {
     // Read beside a cast the module makes elsewhere (`model.to(torch.float16)` in one branch): a program importing the
     // module draws only this default (analyze.ts), the module's own reading keeps its first precision.
-    if (!ctx.text.includes('from_pretrained')) return;
+    // Only a file with such an item anywhere walks its functions (the walk is most of what this rule costs).
+    if (!ctx.text.includes('from_pretrained') || !DTYPE_ITEM_ANYWHERE.test(ctx.text)) return;
     readKwargsDtype(ctx.tree.rootNode, (precision, node, detail) =>
       ctx.add('training.precision', precision, node, detail, 'medium'),
     );

@@ -5,6 +5,7 @@ import { fromImports } from '../fromImports';
 import type { FileRule } from '../rules';
 import { CLASS_NAME, NOT_A_MODEL } from './calledModelObject';
 import { INSTALLED_LIBRARY } from './packageModelClass';
+import { RUNS_AT_TOP } from '../runsAtTop';
 import { TRAINS_HERE } from '../trainingText';
 import { evaluate, positionalArguments } from '../../pythonValues';
 import type { PythonReadContext } from '../context';
@@ -82,6 +83,8 @@ export const projectModelPredicts: FileRule = {
   runStart: [
     /^from[ \t]+[\w.]+[ \t]+import\b/m,
     /\.(?:do_)?(?:predict|inference|infer|generate|encode|embed|sample|execute)\w*[ \t]*\(|\.eval[ \t]*\([ \t]*\)|^(?:import|from)[ \t]+(?:gradio|streamlit|fastapi|flask)\b/m,
+    // The object is built in code that runs, or in a demo (runsAtTop.ts).
+    RUNS_AT_TOP,
   ],
   read: (_index, ctx) => {
     if (ctx.facts.some(startsARun) || TRAINS_HERE.test(ctx.text)) return;
