@@ -97,6 +97,54 @@ describe('launches documented in README and docs pages (19)', () => {
     ]);
   });
 
+  it("reads the variables a block sets into its later commands, as the block's shell would", () => {
+    const commands = docShellCommands(
+      [
+        '```bash', // 0
+        'export NGPUS=8', // 1
+        'CONFIG="configs/r50.yaml"', // 2
+        'python -m torch.distributed.launch --nproc_per_node=$NGPUS tools/train_net.py --config-file ${CONFIG}', // 3
+        'OUT=$(date)', // 4
+        'python tools/test_net.py --out $OUT --gpus ${NGPUS} $UNSET', // 5
+        '```', // 6
+        '```bash', // 7
+        'torchrun --nproc_per_node=$NGPUS tools/train_net.py', // 8
+        '```', // 9
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      commands.map((c) => c.command),
+      [
+        'export NGPUS=8',
+        'CONFIG="configs/r50.yaml"',
+        'python -m torch.distributed.launch --nproc_per_node=8 tools/train_net.py --config-file configs/r50.yaml',
+        'OUT=$(date)',
+        // A value built from a command's output is no reading; a variable never set stays as written.
+        'python tools/test_net.py --out $OUT --gpus 8 $UNSET',
+        // Another block is another script: its variables are its own.
+        'torchrun --nproc_per_node=$NGPUS tools/train_net.py',
+      ],
+    );
+    assert.deepEqual(referencesOf(commands[2].command), [
+      'torch/distributed/launch.py',
+      'tools/train_net.py',
+      'configs/r50.yaml',
+    ]);
+  });
+
+  it('names a file written below a placeholder for the reader’s copy of the repository from its root', () => {
+    assert.deepEqual(
+      referencesOf('python -m torch.distributed.launch --nproc_per_node=8 /path_to_det_bench/tools/train_net.py'),
+      ['torch/distributed/launch.py', 'tools/train_net.py'],
+    );
+    assert.deepEqual(referencesOf('python /path/to/mylib/projects/Tri/train_net.py --config-file configs/x.yaml'), [
+      'projects/Tri/train_net.py',
+      'configs/x.yaml',
+    ]);
+    // The reader's own file (nothing below the placeholder but a name) is not the repository's.
+    assert.deepEqual(referencesOf('python /path/to/config.py'), []);
+  });
+
   it('names the files a command refers to: paths to code or configs, and modules after -m', () => {
     assert.deepEqual(
       referencesOf('python -m pkg.train --config=./configs/x.yaml "scripts/run.sh" ../outside.py $DIR/y.py data/'),

@@ -112,6 +112,43 @@ function inlineLaunches(line: string): string[] {
   return out;
 }
 
+/** `NGPUS=8`, `export CONFIG="configs/a.yaml"`: a whole line that sets one variable to a plain word. */
+const ASSIGNMENT =
+  /^(?:export[ \t]+)?([A-Za-z_]\w{0,60})=(?:"([\w./:@+,-]{0,200})"|'([\w./:@+,-]{0,200})'|([\w./:@+,-]{0,200}))$/;
+/** `$NAME` or `${NAME}` in a command. */
+const VARIABLE_USE = /\$(?:\{([A-Za-z_]\w{0,60})\}|([A-Za-z_]\w{0,60}))/g;
+/** Variables kept per block (a block that sets more is a script of its own, read as written past these). */
+const MAX_BLOCK_VARIABLES = 64;
+
+/**
+ * The variables one block of a page sets, for its later commands: a README's block is a shell script
+ * (`export NGPUS=8` then `torchrun --nproc_per_node=$NGPUS train.py`), and its launch says 8 processes only once the
+ * variable is read. Only plain words (a number, a path, a name); a value built from other variables, a command's
+ * output or spaces is not a reading, and its uses stay as written. A block's variables end with it.
+ */
+class BlockVariables {
+  private readonly values = new Map<string, string>();
+
+  clear(): void {
+    this.values.clear();
+  }
+
+  /** The command with the variables set before it read; an assignment is remembered (and returned as written). */
+  read(command: string): string {
+    const set = ASSIGNMENT.exec(command);
+    if (set) {
+      if (this.values.size < MAX_BLOCK_VARIABLES || this.values.has(set[1]))
+        this.values.set(set[1], set[2] ?? set[3] ?? set[4] ?? '');
+      return command;
+    }
+    if (this.values.size === 0 || !command.includes('$')) return command;
+    return command.replace(VARIABLE_USE, (use, braced?: string, bare?: string) => {
+      const value = this.values.get(braced ?? bare ?? '');
+      return value === undefined || value === '' ? use : value;
+    });
+  }
+}
+
 /** The shell commands of a Markdown text's fenced and `<pre>` blocks, and its prose's inline launches. */
 export function docShellCommands(text: string): DocCommand[] {
   const lines = text.slice(0, MAX_DOC_CHARS).split('\n');
@@ -119,9 +156,11 @@ export function docShellCommands(text: string): DocCommand[] {
   let fence: { marker: string; shell: boolean } | undefined;
   let inPre = false;
   let pending: { command: string; line: number; joined: number; inCodeBlock: boolean } | undefined;
+  // The variables a block sets (`export NGPUS=8`), read into its later commands as the shell would run them.
+  const variables = new BlockVariables();
   const flush = () => {
     if (pending && out.length < MAX_COMMANDS_PER_DOC) {
-      const command = pending.command.trim().slice(0, MAX_COMMAND_LENGTH);
+      const command = variables.read(pending.command.trim()).slice(0, MAX_COMMAND_LENGTH);
       if (command) out.push({ command, line: pending.line, ...(pending.inCodeBlock ? { inCodeBlock: true } : {}) });
     }
     pending = undefined;
@@ -133,6 +172,7 @@ export function docShellCommands(text: string): DocCommand[] {
       if (trimmed.startsWith(fence.marker) && /^[`~]+$/.test(trimmed)) {
         flush();
         fence = undefined;
+        variables.clear();
         continue;
       }
       // A block marked as code may still hold a command (`python main_train.py --opt options/x.json` under
@@ -178,6 +218,7 @@ export function docShellCommands(text: string): DocCommand[] {
     if (closesPre) {
       flush();
       inPre = false;
+      variables.clear();
     }
   }
   flush();
@@ -186,6 +227,13 @@ export function docShellCommands(text: string): DocCommand[] {
 
 /** A word of a command that may name a file of the repository: a relative path to code, a config or a script. */
 const FILE_WORD = /^(?:\.\/)?[\w.-][\w./-]{0,300}\.(?:py|ya?ml|json|sh|bash|gin)$/;
+
+/**
+ * A placeholder for the folder the reader cloned the repository into, then a path with a folder in it (group 1):
+ * `/path_to_<repo>/`, `/path/to/<repo>/`, `path/to/<repo>/`. A placeholder file of the reader's own (`/path/to/config.py`)
+ * has no folder below the placeholder and is not read as the repository's.
+ */
+const PLACEHOLDER_ROOT = /^\/?path[_/-]?to[_/-]?[\w.-]{1,80}\/([\w.-]{1,100}\/[\w./-]{1,300})$/i;
 
 /**
  * A command's words as they may name files: `--config=x.yaml` and OmegaConf/Hydra command-line pairs
@@ -212,6 +260,13 @@ export function referencesOf(command: string): string[] {
   });
   words.forEach((w, n) => {
     if (w.includes('..') || w.includes('$')) return;
+    // `/path_to_maskrcnn_benchmark/tools/train_net.py`, `/path/to/detectron2/projects/X/train_net.py`: a path from a
+    // placeholder for the reader's copy of the repository names the file below it from the repository's root.
+    const fromPlaceholder = PLACEHOLDER_ROOT.exec(w);
+    if (fromPlaceholder && FILE_WORD.test(fromPlaceholder[1])) {
+      out.add(fromPlaceholder[1]);
+      return;
+    }
     if (w.includes('{')) {
       for (const variant of wordVariants(w)) if (FILE_WORD.test(variant)) out.add(variant);
     } else if (FILE_WORD.test(w)) out.add(w);
