@@ -172,6 +172,12 @@ describe('launches documented in README and docs pages (19)', () => {
       (_from, reference) => `${ROOT}/${reference}`,
     );
     assert.ok((index.get(`${ROOT}/a.py`)?.length ?? 0) <= 32);
+    // A block's variables never grow a command past its bound (each use of a long value, many times over).
+    const amplified = docShellCommands(
+      `\`\`\`bash\nexport X=${'a'.repeat(200)}\npython run.py ${'$X '.repeat(200_000)}\n\`\`\`\n`,
+    );
+    assert.equal(amplified[1].command.length, 4_000);
+    assert.ok(amplified[1].command.startsWith(`python run.py ${'a'.repeat(200)}`));
   });
 
   it("keeps the file's own value, and takes nothing when the documented launches disagree", () => {

@@ -160,7 +160,8 @@ export function docShellCommands(text: string): DocCommand[] {
   const variables = new BlockVariables();
   const flush = () => {
     if (pending && out.length < MAX_COMMANDS_PER_DOC) {
-      const command = variables.read(pending.command.trim()).slice(0, MAX_COMMAND_LENGTH);
+      // Cut before and after: a use is at most two characters of the command and a value 200.
+      const command = variables.read(pending.command.trim().slice(0, MAX_COMMAND_LENGTH)).slice(0, MAX_COMMAND_LENGTH);
       if (command) out.push({ command, line: pending.line, ...(pending.inCodeBlock ? { inCodeBlock: true } : {}) });
     }
     pending = undefined;
