@@ -1,6 +1,7 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import { startsARun, type Fact } from '../../facts';
 import { escapeRegExp } from './context';
+import { forwardRowCounter } from './rowCounter';
 import { stringSpans, type StringSpan } from './stringSpans';
 import { nodesStartingOnLines } from './syntaxIndex';
 
@@ -155,15 +156,12 @@ const STRING_SPANS = new WeakMap<Tree, readonly StringSpan[]>();
 function spansOnRows(text: string, spans: readonly StringSpan[], named: RegExp): StringSpan[] {
   // Stretches of offsets [from, to): from the start of a kept row to the start of the row after the stretch.
   const stretches: Array<[number, number, number]> = [];
-  let row = 0;
-  let rowStart = 0;
+  // Matches come in order: rows are counted forward, once in all.
+  const rowOf = forwardRowCounter(text);
   named.lastIndex = 0;
   for (let m = named.exec(text); m !== null; m = named.exec(text)) {
-    // Count the rows up to the match (only forward: matches come in order).
-    for (let eol = text.indexOf('\n', rowStart); eol !== -1 && eol < m.index; eol = text.indexOf('\n', rowStart)) {
-      row++;
-      rowStart = eol + 1;
-    }
+    const row = rowOf(m.index);
+    const rowStart = text.lastIndexOf('\n', m.index - 1) + 1;
     const eol = text.indexOf('\n', m.index);
     const next = eol < 0 ? text.length + 1 : eol + 1;
     const last = stretches[stretches.length - 1];
