@@ -129,6 +129,25 @@ export const GROWTH_CASES: readonly GrowthCase[] = [
     n: 2_000,
     maxN: 40_000,
   },
+  // constructorLoops.ts: a network's constructors are followed through their loops, a class built in a loop whose own
+  // constructor loops again; the turns spent on one network are bounded, so a chain of classes each building the
+  // previous a thousand times stays linear in the chain's length.
+  {
+    name: 'python: a chain of module classes each appending the previous one in a loop of a thousand turns',
+    reader: 'python',
+    file: 'chain.py',
+    make: (n) =>
+      'import torch\nimport torch.nn as nn\n' +
+      'class C0(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.l = nn.Linear(4, 4)\n' +
+      lines(
+        n,
+        (i) =>
+          `class C${i + 1}(nn.Module):\n    def __init__(self, w=4):\n        super().__init__()\n        self.l = nn.ModuleList()\n        for j in range(1000):\n            self.l.append(C${i}())`,
+      ) +
+      `\nmodel = C${n}()\nopt = torch.optim.Adam(model.parameters())\nfor x in data:\n    model(x).sum().backward()\n`,
+    n: 20,
+    maxN: 2_000,
+  },
   // stringSpans.ts: literals are found by one pass over the text; unterminated literals, escapes and quotes in
   // comments on every line must not make it look back or ahead more than once.
   {

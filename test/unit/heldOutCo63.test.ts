@@ -605,6 +605,7 @@ describe('Sixty-third round: a data-processing pipeline executor is no model pip
 describe('Sixty-third round: the network an optimizer is given names the model, whatever its binding', () => {
   const script = (binding: string) =>
     [
+      'import sys',
       'import torch',
       'from torch import nn, optim',
       '',
@@ -617,7 +618,8 @@ describe('Sixty-third round: the network an optimizer is given names the model, 
       '        return self.net(x)',
       '',
       'def main():',
-      `    ${binding} = LatentSDE(64).to("cuda")`,
+      // Sized by a command-line word: the class names the model, its size is not read.
+      `    ${binding} = LatentSDE(int(sys.argv[1])).to("cuda")`,
       `    optimizer = optim.Adam(params=${binding}.parameters(), lr=1e-2)`,
       '    for global_step in range(5000):',
       '        optimizer.zero_grad()',

@@ -1,5 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { findModelByName } from '../knowledge';
+import { layersBuiltInSteps, type TurnBudget } from './constructorLoops';
+import { constructorScope } from './constructorScope';
 import { evaluate, keywordArgument, positionalArguments, type SymbolTable } from './pythonValues';
 
 /**
@@ -19,8 +21,59 @@ export interface ModuleCount {
 }
 
 const MODULE_BASES = /(^|\.)(Module|LightningModule|PreTrainedModel)$/;
-/** Layers without parameters: counted as known zero, not as unresolved. */
+/**
+ * Layers without parameters: counted as known zero, not as unresolved. torch.nn reference (pytorch.org/docs/stable/
+ * nn.html): the non-linear activations other than PReLU, pooling, padding, dropout, shuffling and reshaping layers,
+ * LocalResponseNorm, and the loss functions hold no weights.
+ */
 const PARAMETER_FREE = new Set([
+  'Softplus',
+  'Softsign',
+  'Softshrink',
+  'Softmin',
+  'Softmax2d',
+  'Hardtanh',
+  'Hardsigmoid',
+  'Hardswish',
+  'Hardshrink',
+  'ReLU6',
+  'RReLU',
+  'SELU',
+  'CELU',
+  'GLU',
+  'LogSigmoid',
+  'Tanhshrink',
+  'Threshold',
+  'AlphaDropout',
+  'FeatureAlphaDropout',
+  'AdaptiveMaxPool1d',
+  'AdaptiveMaxPool3d',
+  'FractionalMaxPool2d',
+  'FractionalMaxPool3d',
+  'LPPool1d',
+  'LPPool2d',
+  'MaxUnpool1d',
+  'MaxUnpool2d',
+  'MaxUnpool3d',
+  'ReflectionPad1d',
+  'ReflectionPad2d',
+  'ReflectionPad3d',
+  'ReplicationPad1d',
+  'ReplicationPad2d',
+  'ReplicationPad3d',
+  'ZeroPad1d',
+  'ZeroPad3d',
+  'ConstantPad1d',
+  'ConstantPad2d',
+  'ConstantPad3d',
+  'CircularPad1d',
+  'CircularPad2d',
+  'CircularPad3d',
+  'UpsamplingNearest2d',
+  'UpsamplingBilinear2d',
+  'PixelUnshuffle',
+  'ChannelShuffle',
+  'LocalResponseNorm',
   'Dropout',
   'Dropout1d',
   'Dropout2d',
@@ -85,7 +138,19 @@ function environmentSize(node: Node, ctx: Context): number | undefined {
 
 interface Context {
   readonly environment?: EnvironmentSizes;
+  /** The names the code being counted reads: a constructor's scope (constructorScope.ts) over the module's. */
   readonly symbols: SymbolTable;
+  /** The file's own table, which every constructor's body sees under its own names. */
+  readonly moduleSymbols: SymbolTable;
+  /** The constructor's local lists of layers (`layers = []` filled in a loop), with their modules' parameters. */
+  readonly lists?: ReadonlyMap<string, number>;
+  /** Loop turns spent in counting this file's networks (shared with the classes they build). */
+  readonly budget: TurnBudget;
+  /**
+   * Counts already made in this file, by class, depth and the values its constructor's parameters take: a block built
+   * in a loop of a hundred turns is counted once. With the unresolved parts that count added.
+   */
+  readonly memo: Map<string, { readonly count: ModuleCount | undefined; readonly unresolved: readonly string[] }>;
   readonly classes: ReadonlyMap<string, Node>;
   readonly depth: number;
   readonly unresolved: string[];
@@ -214,6 +279,10 @@ function callParams(call: Node, ctx: Context): number | undefined {
       const d = numberArg(args, 0, 'num_features', ctx);
       return d === undefined ? undefined : boolArg(args, 3, 'affine', ctx, !name.startsWith('Instance')) ? 2 * d : 0;
     }
+    case 'PReLU': {
+      // One slope, or one per channel (`num_parameters`, default 1).
+      return numberArg(args, 0, 'num_parameters', ctx, 1);
+    }
     case 'GroupNorm': {
       const c = numberArg(args, 1, 'num_channels', ctx);
       return c === undefined ? undefined : 2 * c;
@@ -276,7 +345,8 @@ function callParams(call: Node, ctx: Context): number | undefined {
     default: {
       ctx.layers--;
       const userClass = ctx.classes.get(name);
-      if (userClass && ctx.depth < 6) return classParams(userClass, { ...ctx, depth: ctx.depth + 1 })?.params;
+      // Built with this call's arguments, read where the call is (`Block(dim, heads)` in a parent's __init__).
+      if (userClass && ctx.depth < 6) return classParams(userClass, { ...ctx, depth: ctx.depth + 1 }, call)?.params;
       // `layer_init(nn.Linear(64, 64), std=0.01)`, `weight_norm(nn.Conv1d(...))`: a helper handed a layer it
       // initialises or reparametrises and returns; the layer's parameters are the call's.
       const wrapped = positionalArguments(args)[0];
@@ -323,6 +393,8 @@ function expressionParams(node: Node, ctx: Context): number | undefined {
       return one === undefined ? undefined : one * n;
     }
     case 'identifier': {
+      const listed = ctx.lists?.get(node.text);
+      if (listed !== undefined) return listed;
       const bound = ctx.symbols.lookup(node.text);
       return bound && bound.node.type === 'call' ? callParams(bound.node, ctx) : undefined;
     }
@@ -338,10 +410,12 @@ function expressionParams(node: Node, ctx: Context): number | undefined {
 /**
  * Objects a module's `__init__` keeps beside its layers that hold no weights: settings (`BertConfig(...)`), tokenizers
  * and processors, torchvision/albumentations transform pipelines (`transforms.Compose([...])`), metrics, losses,
- * data objects. Not parts of the network, so their size not being read leaves the count whole.
+ * data objects, and the optimizer an agent keeps for its own weights (`self.optimizer = optim.Adam(self.parameters())`,
+ * torch.optim's classes: they hold state about the parameters, none of their own). Not parts of the network, so their
+ * size not being read leaves the count whole.
  */
 const NOT_A_MODULE =
-  /(?:^|\.)(?:transforms|T|A|albumentations|torchmetrics)\.|(?:Config|Tokeni[sz]er|Processor|FeatureExtractor|Compose|Transform|Metric|Accuracy|Loss|Criterion|Scheduler|Sampler|Dataset|DataLoader|Logger|Writer)\b/;
+  /(?:^|\.)(?:transforms|T|A|albumentations|torchmetrics|optim|lr_scheduler)\.|(?:Config|Tokeni[sz]er|Processor|FeatureExtractor|Compose|Transform|Metric|Accuracy|Loss|Criterion|Scheduler|Sampler|Dataset|DataLoader|Logger|Writer|Optimizer)\b|^(?:Adam|AdamW|SGD|RMSprop|Adagrad|Adadelta|Adamax|NAdam|RAdam|LBFGS)$/;
 
 /** The class a call builds (`transforms.Compose`, `BertModel.from_pretrained` → `BertModel.from_pretrained`). */
 function constructed(right: Node): string {
@@ -369,25 +443,73 @@ function loadsClass(right: Node): boolean {
   return /^[A-Z]/.test(receiver) && /^from_(?:pretrained|config|checkpoint|file|json_file)$/.test(lastName(fn));
 }
 
+/** A class whose one base is torch's `Module` itself (no base class of the file's own that may add layers). */
+function onlyModuleBase(cls: Node): boolean {
+  const bases = (cls.childForFieldName('superclasses')?.namedChildren ?? []).filter((b): b is Node => b !== null);
+  return bases.length === 1 && /^(?:(?:torch\.)?nn\.)?Module$/.test(bases[0].text);
+}
+
 function isModuleClass(cls: Node): boolean {
   const bases = cls.childForFieldName('superclasses');
   return !!bases && bases.namedChildren.some((b) => b !== null && MODULE_BASES.test(b.text));
 }
 
-function classParams(cls: Node, ctx: Context): ModuleCount | undefined {
+/**
+ * The class's counted layers, its constructor's parameters bound to the arguments of `call` (read in the caller's
+ * scope, ctx.symbols) or, without one, to their defaults.
+ */
+function classParams(cls: Node, outer: Context, call?: Node): ModuleCount | undefined {
   const body = cls.childForFieldName('body');
   const init = body?.namedChildren.find(
     (c) => c?.type === 'function_definition' && c.childForFieldName('name')?.text === '__init__',
   );
   const initBody = init?.childForFieldName('body');
-  if (!initBody) return undefined;
-  let params = 0;
+  // `class LipSwish(nn.Module)` with only a forward: a function as a layer, which holds no weights of its own.
+  if (!init && onlyModuleBase(cls))
+    return {
+      className: cls.childForFieldName('name')?.text ?? '?',
+      params: 0,
+      layers: 0,
+      unresolved: outer.unresolved,
+      hasConvolution: false,
+    };
+  if (!init || !initBody) return undefined;
+  const scope = constructorScope(init, call, outer.symbols, outer.moduleSymbols);
+  const memoKey = scope.key.length <= MAX_MEMO_KEY ? `${cls.id}:${outer.depth}:${scope.key}` : undefined;
+  const known = memoKey !== undefined ? outer.memo.get(memoKey) : undefined;
+  if (known) {
+    outer.unresolved.push(...known.unresolved);
+    return known.count && { ...known.count, unresolved: outer.unresolved };
+  }
+  const unresolvedBefore = outer.unresolved.length;
+  const count = countClassBody(cls, initBody, { ...outer, symbols: scope.symbols, lists: undefined });
+  if (memoKey !== undefined && outer.memo.size < MAX_MEMO)
+    outer.memo.set(memoKey, { count, unresolved: outer.unresolved.slice(unresolvedBefore) });
+  return count;
+}
+
+/** Keys of the count memo (the parameters' values as JSON) kept at most this long: a large config dict is not kept. */
+const MAX_MEMO_KEY = 2000;
+/** Counts remembered per file. */
+const MAX_MEMO = 5000;
+
+function countClassBody(cls: Node, initBody: Node, scoped: Context): ModuleCount {
+  // Layers built step by step (appended in loops, unpacked from a local list) first; the walk below skips them.
+  const stepped = layersBuiltInSteps(
+    initBody,
+    scoped.symbols,
+    (e, symbols) => expressionParams(e, { ...scoped, symbols }),
+    scoped.budget,
+  );
+  const ctx: Context = { ...scoped, lists: stepped.lists };
+  let params = stepped.own;
   // Weight tying (`self.head.weight = self.tok_emb.weight`) shares one matrix: count it once.
   const linearWeights = new Map<string, number>();
   const tied: string[] = [];
   const stack: Node[] = [initBody];
   while (stack.length > 0) {
     const node = stack.pop()!;
+    if (stepped.handled.has(node.id)) continue;
     if (node.type === 'assignment') {
       const left = node.childForFieldName('left');
       const right = node.childForFieldName('right');
@@ -453,28 +575,93 @@ function classParams(cls: Node, ctx: Context): ModuleCount | undefined {
   };
 }
 
-/** Every nn.Module subclass among a file's classes, with its counted parameters. */
+/** Ten trillion: far above the largest networks trained (a few trillion parameters); a count above it is no size. */
+const MAX_COUNTED_PARAMS = 1e13;
+/** Places a class is built that are looked at (a script builds its model once or twice). */
+const MAX_BUILDS = 50;
+/** Distinct argument lists a class is built with that are counted each. */
+const MAX_DISTINCT_BUILDS = 4;
+
+/**
+ * The calls that build the class outside the bodies of the file's module classes (the script or a function that
+ * makes its model: `model = NeuralNetwork(num_inputs=2, num_outputs=2)`), one per distinct argument list.
+ */
+function buildsOf(name: string, text: string, root: Node, moduleClasses: readonly Node[]): Node[] {
+  const use = new RegExp(`(?<![\\w.])${name}[ \\t]*\\(`, 'g');
+  const seen = new Set<string>();
+  const out: Node[] = [];
+  let m: RegExpExecArray | null;
+  for (let n = 0; (m = use.exec(text)) && n < MAX_BUILDS; n++) {
+    const at = m.index;
+    if (moduleClasses.some((c) => c.startIndex <= at && at < c.endIndex)) continue;
+    const callee = root.descendantForIndex(at, at + name.length);
+    const call = callee?.parent;
+    if (callee?.type !== 'identifier' || call?.type !== 'call' || call.childForFieldName('function')?.id !== callee.id)
+      continue;
+    const key = (call.childForFieldName('arguments')?.text ?? '').replace(/\s+/g, '');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(call);
+  }
+  return out;
+}
+
+/**
+ * Every nn.Module subclass among a file's classes, with its counted parameters. Given the file's text, a class the
+ * file builds is counted with the arguments it is built with; built with several that count differently, its size is
+ * not one number and is left unresolved.
+ */
 export function countModuleClasses(
   classNodes: readonly Node[],
   symbols: SymbolTable,
   environment?: EnvironmentSizes,
+  text?: string,
 ): Array<ModuleCount & { node: Node }> {
   const classes = new Map<string, Node>();
   for (const node of classNodes) {
     const name = node.childForFieldName('name')?.text;
     if (name && isModuleClass(node)) classes.set(name, node);
   }
+  const moduleClasses = [...classes.values()];
   const out: Array<ModuleCount & { node: Node }> = [];
-  for (const cls of classes.values()) {
-    const count = classParams(cls, {
+  const budget: TurnBudget = { turns: 0 };
+  const memo: Context['memo'] = new Map();
+  for (const [name, cls] of classes) {
+    const fresh = (): Context => ({
       environment,
       symbols,
+      moduleSymbols: symbols,
       classes,
       depth: 0,
       unresolved: [],
       hasConvolution: false,
       layers: 0,
+      budget,
+      memo,
     });
+    const builds =
+      text !== undefined && /^\w{1,100}$/.test(name) ? buildsOf(name, text, cls.tree.rootNode, moduleClasses) : [];
+    let count: ModuleCount | undefined;
+    if (builds.length === 0 || builds.length > MAX_DISTINCT_BUILDS) count = classParams(cls, fresh());
+    else {
+      const counts = builds.map((call) => classParams(cls, fresh(), call));
+      const same = (a: ModuleCount | undefined, b: ModuleCount | undefined) =>
+        a?.params === b?.params && (a?.unresolved.length ?? 0) === (b?.unresolved.length ?? 0);
+      count = counts[0];
+      if (counts.some((c) => !same(c, count))) {
+        // Built in several sizes (`TinyAcoustic(256, 4)` or `TinyAcoustic(512, 8)` as a factory's argument picks):
+        // the class's defaults when one of the builds is that size, the configuration the class is written for;
+        // otherwise no one size.
+        const defaults = classParams(cls, fresh());
+        count =
+          defaults && defaults.unresolved.length === 0 && counts.some((c) => same(c, defaults))
+            ? defaults
+            : count && { ...count, unresolved: [...count.unresolved, `${name} built in several sizes`] };
+      }
+    }
+    // Loops multiplying loops (a generated or hostile file) can count past any network built: no size, not a number.
+    if (count && !(count.params <= MAX_COUNTED_PARAMS))
+      count = { ...count, params: 1, unresolved: [...count.unresolved, `${name} counts past any network's size`] };
     if (count && count.params > 0) out.push({ ...count, node: cls });
   }
   return out;

@@ -21,6 +21,11 @@ export interface Binding {
   readonly node: Node;
   readonly via: string;
   readonly value?: PyValue;
+  /**
+   * A name bound to something not read statically (a function's parameter no caller gives a known value, a local
+   * assigned twice): it hides the module's name of the same spelling, and its value is unknown.
+   */
+  readonly unknown?: true;
 }
 
 export class SymbolTable {
@@ -103,6 +108,35 @@ export class SymbolTable {
     if (field) return field;
     // `self.hparams.batch_size`, `self.lr`: what the constructor stored, usually its parameter of that name.
     return /^self\.(hparams\.)?\w+$|^hparams\.\w+$/.test(name) ? this.bindings.get(name.slice(dot + 1)) : undefined;
+  }
+}
+
+/**
+ * A function body's names over the module's: a constructor's parameters bound to the arguments it is called with (or
+ * their defaults), its locals, and its `self.x` attributes. Names not bound here are the module's (Python's lexical
+ * scope: a function sees its own names, then the module's). `self.x` with no `self.x` assignment here reads the
+ * parameter `x`, as the module table does for a constructor that stores its parameter under its own name.
+ */
+export class ScopedSymbols extends SymbolTable {
+  constructor(
+    private readonly outer: SymbolTable,
+    private readonly locals: ReadonlyMap<string, Binding>,
+  ) {
+    super();
+  }
+
+  override lookup(name: string): Binding | undefined {
+    return this.local(name) ?? this.outer.lookup(name);
+  }
+
+  override lookupAt(name: string, use: Node): Binding | undefined {
+    return this.local(name) ?? this.outer.lookupAt(name, use);
+  }
+
+  private local(name: string): Binding | undefined {
+    const own = this.locals.get(name);
+    if (own) return own;
+    return name.startsWith('self.') && name.indexOf('.', 5) < 0 ? this.locals.get(name.slice(5)) : undefined;
   }
 }
 
@@ -389,6 +423,7 @@ export function evaluate(node: Node | null, symbols: SymbolTable, depth = 0): Re
       )
         return { value: node.text, origin: node, via: '' };
       if (!bound) return node.type === 'attribute' ? configObjectField(node, symbols, depth) : undefined;
+      if (bound.unknown) return undefined;
       if (bound.value !== undefined) return { value: bound.value, origin: bound.node, via: bound.via };
       const r = evaluate(bound.node, symbols, depth + 1);
       return r && { ...r, via: r.via ? `${bound.via}; ${r.via}` : bound.via };

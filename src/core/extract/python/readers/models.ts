@@ -25,7 +25,7 @@ import { defaultEnvironmentId, simulatedEnvironment } from '../rlEnvironment';
  */
 function readModuleClasses(index: SyntaxIndex, text: string, ctx: PythonReadContext, symbols: SymbolTable): void {
   nameRlNetworks(index.classes, ctx);
-  const counted = countModuleClasses(index.classes, symbols, trainedEnvironment(text));
+  const counted = countModuleClasses(index.classes, symbols, trainedEnvironment(text), text);
   if (counted.length === 0) return;
   // Instantiated somewhere other than its own `class X(...)` header: the model the file trains.
   const candidates = counted.filter((c) => {
