@@ -97,6 +97,83 @@ describe('Sixty-sixth round: layers built in a constructor’s loops are counted
     assert.deepEqual(sizes(facts), [linear(3, 16) + 2 * linear(16, 16) + linear(16, 2)]);
   });
 
+  it('follows a layer rebound in each turn by the branch the turn takes and registered by setattr (the NeRF shape)', async () => {
+    const facts = await pythonFacts(
+      [
+        'import torch',
+        'from torch import nn',
+        '',
+        'class NeRF(nn.Module):',
+        '    def __init__(self, D=8, W=256, in_channels_xyz=63, skips=[4]):',
+        '        super().__init__()',
+        '        self.D = D',
+        '        for i in range(D):',
+        '            if i == 0:',
+        '                layer = nn.Linear(in_channels_xyz, W)',
+        '            elif i in skips:',
+        '                layer = nn.Linear(W + in_channels_xyz, W)',
+        '            else:',
+        '                layer = nn.Linear(W, W)',
+        '            layer = nn.Sequential(layer, nn.ReLU(True))',
+        '            setattr(self, f"xyz_encoding_{i+1}", layer)',
+        '        self.sigma = nn.Linear(W, 1)',
+        '',
+        'model = NeRF()',
+        'opt = torch.optim.Adam(model.parameters())',
+        'for step in range(100):',
+        '    opt.zero_grad()',
+        '',
+      ].join('\n'),
+    );
+    assert.deepEqual(sizes(facts), [linear(63, 256) + linear(256 + 63, 256) + 6 * linear(256, 256) + linear(256, 1)]);
+  });
+
+  it('does not expand a layer bound to a call that names it again without end', async () => {
+    const facts = await pythonFacts(
+      [
+        'import torch',
+        'from torch import nn',
+        '',
+        'stem = nn.Linear(4, 4)',
+        'stem = nn.Sequential(stem, nn.ReLU())',
+        '',
+        'class Net(nn.Module):',
+        '    def __init__(self):',
+        '        super().__init__()',
+        '        self.body = nn.Sequential(stem, nn.Linear(4, 2))',
+        '',
+        'model = Net()',
+        'opt = torch.optim.Adam(model.parameters())',
+        'for step in range(100):',
+        '    opt.zero_grad()',
+        '',
+      ].join('\n'),
+    );
+    assert.deepEqual(sizes(facts), []);
+  });
+
+  it('gives no size from a block of a larger network of the file that could not be counted', async () => {
+    const facts = await pythonFacts(
+      [
+        'import torch',
+        'from torch import nn',
+        '',
+        'class Gate(nn.Module):',
+        '    def __init__(self, k=5):',
+        '        super().__init__()',
+        '        self.conv = nn.Conv2d(2, 1, k, bias=False)',
+        '',
+        'class Restorer(nn.Module):',
+        '    def __init__(self, widths):',
+        '        super().__init__()',
+        '        self.gate = Gate()',
+        '        self.body = nn.ModuleList([nn.Conv2d(w, w, 3) for w in widths])',
+        '',
+      ].join('\n'),
+    );
+    assert.deepEqual(sizes(facts), []);
+  });
+
   it('reads no size when a branch it does not decide may add to the list', async () => {
     const facts = await pythonFacts(
       program(

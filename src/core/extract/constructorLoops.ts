@@ -10,8 +10,15 @@ import { evaluate, ScopedSymbols, type Binding, type PyValue, type SymbolTable }
  * then reads the size as unknown.
  */
 
-/** Counts an expression that builds modules in a scope (moduleParams' expressionParams). */
-export type CountModules = (expression: Node, symbols: SymbolTable) => number | undefined;
+/**
+ * Counts an expression that builds modules in a scope (moduleParams' expressionParams), the constructor's locals that
+ * hold layers so far (`valued`: lists of layers and names bound to a built layer) read by name.
+ */
+export type CountModules = (
+  expression: Node,
+  symbols: SymbolTable,
+  valued: ReadonlyMap<string, number>,
+) => number | undefined;
 
 export interface StepBuiltLayers {
   /** Parameters registered on the module itself: appended to its `ModuleList`s, `setattr(self, …)`, `add_module`. */
@@ -41,7 +48,10 @@ interface Interpreter {
   readonly count: CountModules;
   readonly overlay: Map<string, Binding>;
   readonly scope: SymbolTable;
-  /** Local lists of layers and what they hold so far. */
+  /**
+   * Locals that hold layers and the parameters they hold so far: lists of layers (`layers = []`, appended to) and
+   * names bound to a layer built here (`layer = nn.Sequential(layer, nn.ReLU())`).
+   */
   readonly lists: Map<string, number>;
   /** `self.x` containers built empty (`nn.ModuleList()`). */
   readonly containers: Set<string>;
@@ -100,7 +110,7 @@ function loopValues(right: Node, symbols: SymbolTable): PyValue[] | undefined {
 
 /** Adds a counted layer to the list or container `target` names; false when it cannot. */
 function addTo(target: string, expression: Node, it: Interpreter): boolean {
-  const p = it.count(expression, it.scope);
+  const p = it.count(expression, it.scope, it.lists);
   if (p === undefined) return false;
   if (it.lists.has(target)) it.lists.set(target, it.lists.get(target)! + p);
   else if (it.containers.has(target)) it.own += p;
@@ -126,8 +136,15 @@ function step(statement: Node, it: Interpreter, inLoop: boolean): boolean {
     const left = inner.childForFieldName('left');
     const right = inner.childForFieldName('right');
     if (left?.type !== 'identifier' || !right) return !inLoop;
-    // A local list of layers is written once, before the loops that fill it.
-    if (it.lists.has(left.text)) return false;
+    // A layer built and bound to a name (`layer = nn.Linear(w, w)`, then `layer = nn.Sequential(layer, nn.ReLU())`):
+    // the name holds its parameters until it is bound again.
+    const built = right.type === 'call' ? it.count(right, it.scope, it.lists) : undefined;
+    it.lists.delete(left.text);
+    if (built !== undefined) {
+      it.lists.set(left.text, built);
+      it.overlay.set(left.text, { node: right, via: '', unknown: true });
+      return true;
+    }
     const r = evaluate(right, it.scope);
     it.overlay.set(left.text, r ? valueBinding(r.origin, r.value) : { node: right, via: '', unknown: true });
     return true;
@@ -147,7 +164,7 @@ function step(statement: Node, it: Interpreter, inLoop: boolean): boolean {
     const [, target, verb] = method;
     if (verb === 'add_module') {
       if (args.length !== 2) return false;
-      const p = it.count(args[1], it.scope);
+      const p = it.count(args[1], it.scope, it.lists);
       if (p === undefined || (target !== 'self' && !it.containers.has(target))) return false;
       it.own += p;
       return true;
@@ -155,7 +172,7 @@ function step(statement: Node, it: Interpreter, inLoop: boolean): boolean {
     return args.length === 1 && addTo(target, args[0], it);
   }
   if (fn === 'setattr' && args.length === 3 && args[0].text === 'self') {
-    const p = it.count(args[2], it.scope);
+    const p = it.count(args[2], it.scope, it.lists);
     if (p === undefined) return false;
     it.own += p;
     return true;
@@ -294,7 +311,7 @@ export function layersBuiltInSteps(
       const left = inner.childForFieldName('left');
       const right = inner.childForFieldName('right');
       if (left?.type === 'identifier' && right?.type === 'list') {
-        const p = count(right, it.scope);
+        const p = count(right, it.scope, it.lists);
         if (p !== undefined) {
           it.lists.set(left.text, p);
           continue;

@@ -144,6 +144,8 @@ interface Context {
   readonly moduleSymbols: SymbolTable;
   /** The constructor's local lists of layers (`layers = []` filled in a loop), with their modules' parameters. */
   readonly lists?: ReadonlyMap<string, number>;
+  /** Bindings being expanded on the way down (their call nodes' ids), shared: a binding is not expanded in itself. */
+  readonly expanding: Set<number>;
   /** Loop turns spent in counting this file's networks (shared with the classes they build). */
   readonly budget: TurnBudget;
   /**
@@ -396,7 +398,16 @@ function expressionParams(node: Node, ctx: Context): number | undefined {
       const listed = ctx.lists?.get(node.text);
       if (listed !== undefined) return listed;
       const bound = ctx.symbols.lookup(node.text);
-      return bound && bound.node.type === 'call' ? callParams(bound.node, ctx) : undefined;
+      if (!bound || bound.unknown || bound.node.type !== 'call') return undefined;
+      // A name bound to a call that names it again (`x = nn.Sequential(x, nn.ReLU())` read as one binding) would
+      // expand without end: each binding is expanded once on the way down.
+      if (ctx.expanding.has(bound.node.id)) return undefined;
+      ctx.expanding.add(bound.node.id);
+      try {
+        return callParams(bound.node, ctx);
+      } finally {
+        ctx.expanding.delete(bound.node.id);
+      }
     }
     // `nn.Sequential(*[Block(cfg) for _ in range(cfg["n_layers"])])`: the unpacked list's modules.
     case 'list_splat':
@@ -498,7 +509,7 @@ function countClassBody(cls: Node, initBody: Node, scoped: Context): ModuleCount
   const stepped = layersBuiltInSteps(
     initBody,
     scoped.symbols,
-    (e, symbols) => expressionParams(e, { ...scoped, symbols }),
+    (e, symbols, valued) => expressionParams(e, { ...scoped, symbols, lists: valued }),
     scoped.budget,
   );
   const ctx: Context = { ...scoped, lists: stepped.lists };
@@ -638,6 +649,7 @@ export function countModuleClasses(
       layers: 0,
       budget,
       memo,
+      expanding: new Set(),
     });
     const builds =
       text !== undefined && /^\w{1,100}$/.test(name) ? buildsOf(name, text, cls.tree.rootNode, moduleClasses) : [];

@@ -46,6 +46,9 @@ function readModuleClasses(index: SyntaxIndex, text: string, ctx: PythonReadCont
     trained.length === 1
       ? trained[0]
       : (candidates.length > 0 ? candidates : counted).sort((a, b) => b.params - a.params)[0];
+  // A block of a larger network of this file (`spatial_attn_layer` inside `DAU`, built nowhere else), chosen because
+  // the network itself could not be counted: a part's size is no size for the model.
+  if (trained.length !== 1 && onlyAPart(chosen.className, text, index.classes)) return;
   const name = chosen.node.childForFieldName('name') ?? chosen.node;
   // A part whose size cannot be read (a network imported from another module, a pretrained encoder loaded by its
   // class) may be most of the model: the counted layers are then no size for it, which stays unknown.
@@ -105,6 +108,14 @@ function builtOutsideClasses(name: string, text: string, classes: readonly Node[
     if (!classes.some((c) => c.startIndex <= at && at < c.endIndex)) return true;
   }
   return false;
+}
+
+/** Built only inside the bodies of the file's other classes, never by the program or a function outside them. */
+function onlyAPart(name: string, text: string, classes: readonly Node[]): boolean {
+  const bounded = classes.slice(0, MAX_BUILT_CLASSES);
+  if (builtOutsideClasses(name, text, bounded)) return false;
+  const use = new RegExp(`(?<![\\w.])${escapeRegExp(name)}[ \\t]*\\(`);
+  return bounded.some((c) => c.childForFieldName('name')?.text !== name && use.test(c.text));
 }
 
 function partsOfAnUncountedModel(
