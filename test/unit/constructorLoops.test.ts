@@ -174,6 +174,44 @@ describe('Sixty-sixth round: layers built in a constructor’s loops are counted
     assert.deepEqual(sizes(facts), []);
   });
 
+  it('gives no one size to an agent whose networks each keep their own optimizer (SAC-style)', async () => {
+    const agent = (critic: boolean) =>
+      [
+        'import torch',
+        'import torch.nn as nn',
+        'import torch.optim as optim',
+        '',
+        'class PolicyNet(nn.Module):',
+        '    def __init__(self, lr):',
+        '        super().__init__()',
+        '        self.fc = nn.Linear(3, 128)',
+        '        self.mu = nn.Linear(128, 1)',
+        '        self.optimizer = optim.Adam(self.parameters(), lr=lr)',
+        '',
+        ...(critic
+          ? [
+              'class QNet(nn.Module):',
+              '    def __init__(self, lr):',
+              '        super().__init__()',
+              '        self.fc = nn.Linear(4, 256)',
+              '        self.out = nn.Linear(256, 1)',
+              '        self.optimizer = optim.Adam(self.parameters(), lr=lr)',
+              '',
+            ]
+          : []),
+        'pi = PolicyNet(0.0005)',
+        ...(critic ? ['q1, q2 = QNet(0.001), QNet(0.001)'] : []),
+        'for n_epi in range(10000):',
+        '    loss = pi(torch.randn(3)).sum()',
+        '    pi.optimizer.zero_grad()',
+        '    loss.backward()',
+        '    pi.optimizer.step()',
+        '',
+      ].join('\n');
+    assert.deepEqual(sizes(await pythonFacts(agent(true))), []);
+    assert.deepEqual(sizes(await pythonFacts(agent(false))), [linear(3, 128) + linear(128, 1)]);
+  });
+
   it('reads no size when a branch it does not decide may add to the list', async () => {
     const facts = await pythonFacts(
       program(

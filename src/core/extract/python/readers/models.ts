@@ -46,6 +46,10 @@ function readModuleClasses(index: SyntaxIndex, text: string, ctx: PythonReadCont
     trained.length === 1
       ? trained[0]
       : (candidates.length > 0 ? candidates : counted).sort((a, b) => b.params - a.params)[0];
+  // Agents whose networks each keep their own optimizer (`self.optimizer = optim.Adam(self.parameters())` in a policy
+  // and in a Q-network, SAC-style): several networks are trained, in as many copies as the program builds (twin
+  // critics, target copies), so no one class's count is the run's size.
+  if (trained.length === 0 && counted.filter((c) => SELF_OPTIMISED.test(c.node.text)).length > 1) return;
   // A block of a larger network of this file (`spatial_attn_layer` inside `DAU`, built nowhere else), chosen because
   // the network itself could not be counted: a part's size is no size for the model.
   if (trained.length !== 1 && onlyAPart(chosen.className, text, index.classes)) return;
@@ -109,6 +113,9 @@ function builtOutsideClasses(name: string, text: string, classes: readonly Node[
   }
   return false;
 }
+
+/** An optimizer over the module's own weights, built in its class (`optim.Adam(self.parameters(), lr=lr)`). */
+const SELF_OPTIMISED = /\b(?:optim\.)?[A-Z]\w{0,20}\([ \t]*(?:params[ \t]*=[ \t]*)?self\.parameters\(\)/;
 
 /** Built only inside the bodies of the file's other classes, never by the program or a function outside them. */
 function onlyAPart(name: string, text: string, classes: readonly Node[]): boolean {
