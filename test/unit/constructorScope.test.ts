@@ -106,39 +106,27 @@ describe('Sixty-sixth round: a network counted with the arguments it is built wi
     assert.deepEqual(valuesOf(facts, 'model.params'), [null]);
   });
 
-  const sized = (builds: string[]) =>
+  /** A class of two sized parameters, with constructor lines before its layers (a branch that rebinds one). */
+  const tiny = (builds: string[], before: string[] = []) =>
     [
       'import torch.nn as nn',
       '',
       'class Tiny(nn.Module):',
       '    def __init__(self, width=256, depth=2):',
       '        super().__init__()',
-      '        if width > 1024:',
-      '            depth = 1',
+      ...before.map((l) => `        ${l}`),
       '        self.layers = nn.ModuleList([nn.Linear(width, width) for _ in range(depth)])',
       '',
       ...builds,
       'model.train()',
       '',
     ].join('\n');
+  const sized = (builds: string[]) => tiny(builds, ['if width > 1024:', '    depth = 1']);
+  const plain = (builds: string[]) => tiny(builds);
 
   it('does not read a parameter a branch of the constructor may rebind', async () => {
     assert.deepEqual(sizes(await pythonFacts(sized(['model = Tiny(64)']))), []);
   });
-
-  const plain = (builds: string[]) =>
-    [
-      'import torch.nn as nn',
-      '',
-      'class Tiny(nn.Module):',
-      '    def __init__(self, width=256, depth=2):',
-      '        super().__init__()',
-      '        self.layers = nn.ModuleList([nn.Linear(width, width) for _ in range(depth)])',
-      '',
-      ...builds,
-      'model.train()',
-      '',
-    ].join('\n');
 
   it('counts the one build the file makes, not the defaults', async () => {
     assert.deepEqual(valuesOf(await pythonFacts(plain(['model = Tiny(64, 3)'])), 'model.params'), [3 * linear(64, 64)]);
