@@ -302,7 +302,6 @@ export function layersBuiltInSteps(
     own: 0,
   };
   const handled = new Set<number>();
-  const lists = new Map<string, number>();
   for (const statement of body.namedChildren) {
     if (!statement) continue;
     const inner = statement.type === 'expression_statement' ? statement.namedChildren[0] : null;
@@ -344,8 +343,7 @@ export function layersBuiltInSteps(
     restore(it, before);
     forget(statement, it);
   }
-  for (const [k, v] of it.lists) lists.set(k, v);
-  return { own: it.own, lists, handled };
+  return { own: it.own, lists: it.lists, handled };
 }
 
 function forget(statement: Node, it: Interpreter): void {

@@ -594,15 +594,22 @@ const MAX_BUILDS = 50;
 const MAX_DISTINCT_BUILDS = 4;
 
 /**
- * The calls that build the class outside the bodies of the file's module classes (the script or a function that
- * makes its model: `model = NeuralNetwork(num_inputs=2, num_outputs=2)`), one per distinct argument list.
+ * The calls that build each of the file's module classes outside those classes' bodies (the script or a function that
+ * makes its model: `model = NeuralNetwork(num_inputs=2, num_outputs=2)`), one per distinct argument list: found in
+ * one pass over the text for all the classes.
  */
-function buildsOf(name: string, text: string, root: Node, moduleClasses: readonly Node[]): Node[] {
-  const use = new RegExp(`(?<![\\w.])${name}[ \\t]*\\(`, 'g');
-  const seen = new Set<string>();
-  const out: Node[] = [];
-  let m: RegExpExecArray | null;
-  for (let n = 0; (m = use.exec(text)) && n < MAX_BUILDS; n++) {
+function buildsOf(
+  classes: ReadonlyMap<string, Node>,
+  text: string,
+  root: Node,
+): Map<string, { calls: Node[]; keys: Set<string>; looked: number }> {
+  const moduleClasses = [...classes.values()];
+  const out = new Map<string, { calls: Node[]; keys: Set<string>; looked: number }>();
+  for (const m of text.matchAll(/(?<![\w.])([A-Za-z_]\w{0,100})[ \t]*\(/g)) {
+    const name = m[1];
+    if (!classes.has(name)) continue;
+    const builds = out.get(name) ?? out.set(name, { calls: [], keys: new Set(), looked: 0 }).get(name)!;
+    if (++builds.looked > MAX_BUILDS) continue;
     const at = m.index;
     if (moduleClasses.some((c) => c.startIndex <= at && at < c.endIndex)) continue;
     const callee = root.descendantForIndex(at, at + name.length);
@@ -610,9 +617,9 @@ function buildsOf(name: string, text: string, root: Node, moduleClasses: readonl
     if (callee?.type !== 'identifier' || call?.type !== 'call' || call.childForFieldName('function')?.id !== callee.id)
       continue;
     const key = (call.childForFieldName('arguments')?.text ?? '').replace(/\s+/g, '');
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(call);
+    if (builds.keys.has(key)) continue;
+    builds.keys.add(key);
+    builds.calls.push(call);
   }
   return out;
 }
@@ -633,8 +640,9 @@ export function countModuleClasses(
     const name = node.childForFieldName('name')?.text;
     if (name && isModuleClass(node)) classes.set(name, node);
   }
-  const moduleClasses = [...classes.values()];
   const out: Array<ModuleCount & { node: Node }> = [];
+  const first = classes.values().next().value;
+  const allBuilds = text !== undefined && first ? buildsOf(classes, text, first.tree.rootNode) : undefined;
   const budget: TurnBudget = { turns: 0 };
   const memo: Context['memo'] = new Map();
   for (const [name, cls] of classes) {
@@ -651,8 +659,7 @@ export function countModuleClasses(
       memo,
       expanding: new Set(),
     });
-    const builds =
-      text !== undefined && /^\w{1,100}$/.test(name) ? buildsOf(name, text, cls.tree.rootNode, moduleClasses) : [];
+    const builds = allBuilds?.get(name)?.calls ?? [];
     let count: ModuleCount | undefined;
     if (builds.length === 0 || builds.length > MAX_DISTINCT_BUILDS) count = classParams(cls, fresh());
     else {
