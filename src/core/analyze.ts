@@ -66,7 +66,17 @@ import { extractPythonFacts, PastDeadline, syntaxProblems, type DocumentReuse } 
 export { documentReuse, type DocumentReuse } from './extract/pythonFacts';
 import { extractShellFacts, NEEDS_ITS_ARGUMENTS, SHORT_CONFIG_FLAG, SOURCED_LAYOUT } from './extract/shellFacts';
 import { consoleScriptEntries, CONSOLE_SCRIPT_LINK, isEntryOf } from './extract/consoleScripts';
-import { pickedBy, startsARun, type Fact, type FactKind, type FactValue, type SourceRange } from './facts';
+import {
+  pickedBy,
+  startsARun,
+  type ClassBuild,
+  type Fact,
+  type FactKind,
+  type FactValue,
+  type SourceRange,
+} from './facts';
+import { countLinkedClass, type LinkedClassCount } from './extract/python/linkedClass';
+import { ModuleWorld, type ModuleLookup } from './extract/python/moduleWorld';
 import {
   boundedCommentRuns,
   MAX_SYNTAX_DEPTH,
@@ -717,6 +727,30 @@ export function parseWithin(python: PythonParsing, code: string, deadline: numbe
 }
 
 /**
+ * A class of a linked Python module counted as the linking program builds it (python/linkedClass.ts), its building
+ * blocks followed into the modules `lookup` gives; every syntax tree is freed before it returns. Undefined when the
+ * class is not found or not counted at all.
+ */
+export function countClassIn(
+  path: string,
+  text: string,
+  build: ClassBuild,
+  python: PythonParsing,
+  lookup: ModuleLookup = () => undefined,
+  deadline = performance.now() + FILE_TIME_BUDGET_MS,
+  /** Modules parsed already (the folder scan keeps one world per file it reads); without it, one for this count. */
+  shared?: ModuleWorld,
+): LinkedClassCount | undefined {
+  if (fileKindOf(path) !== 'python') return undefined;
+  const world = shared ?? new ModuleWorld((code) => parseWithin(python, code, deadline));
+  try {
+    return countLinkedClass(world, { path, text }, build, lookup);
+  } finally {
+    if (!shared) world.dispose();
+  }
+}
+
+/**
  * Reads a file a run links to (`torchrun train.py`, `--config_file accelerate.yaml`,
  * `open("config.yaml")`), relative to the file that names it. Returns undefined when
  * it is not there (the link is then reported, not guessed).
@@ -848,6 +882,13 @@ export interface LinkTarget {
   readFacts(): FileFacts;
   /** A shell script's facts read with the words a launch hands it as `$1`, `$2`, … (Fact.positional). */
   readFactsWith?(positional: readonly string[]): FileFacts;
+  /** The file's text, for a look into it that is not a reading of its facts (a class counted there). */
+  readText?(): string;
+  /**
+   * A Python module's class counted as the linking program builds it (Fact.classBuild), its building blocks looked
+   * for in the modules `lookup` gives.
+   */
+  countClass?(build: ClassBuild, lookup: ModuleLookup): LinkedClassCount | undefined;
 }
 
 /**
@@ -867,6 +908,8 @@ export function linkResolverOf(read: LinkedFileReader, python: PythonParsing, de
         readFacts: () => readFileFacts({ path: target.path, text: target.text }, python, deadline),
         readFactsWith: (positional) =>
           readFileFacts({ path: target.path, text: target.text, positional }, python, deadline),
+        readText: () => target.text,
+        countClass: (build, lookup) => countClassIn(target.path, target.text, build, python, lookup, deadline),
       }
     );
   };
@@ -1195,6 +1238,57 @@ class SeenFiles extends Set<string> {
   readonly startingNothing = new Set<string>();
 }
 
+/**
+ * The size of the network a program builds from a class of another module (Fact.classBuild on a `link.class`): the
+ * class counted in its module with the arguments the program gives it, as a fact of that module. A module the
+ * repository does not hold (an installed package's) gives nothing.
+ */
+function countedClassFacts(fromPath: string, link: Fact, resolve: LinkResolver): Fact[] {
+  const entry = resolve(fromPath, String(link.value));
+  if (!entry?.countClass) return [];
+  const displays = new Map<string, string>([[entry.path, entry.display]]);
+  const lookup: ModuleLookup = (from, reference) => {
+    const target = resolve(from, reference);
+    const text = target?.readText?.();
+    if (!target || text === undefined) return undefined;
+    displays.set(target.path, target.display);
+    return { path: target.path, text };
+  };
+  const count = entry.countClass(link.classBuild!, lookup);
+  // A class whose layers add up to nothing (a wrapper holding a model it loads: `self.model, _ = clip.load(name)`) has
+  // no size here; a part whose size is not stated leaves it unknown, as no fact.
+  return count && count.params !== null && count.params > 0
+    ? classCountFacts(count, link.classBuild!.className, displays.get(count.path) ?? entry.display)
+    : [];
+}
+
+function classCountFacts(count: LinkedClassCount, className: string, file: string): Fact[] {
+  const facts: Fact[] = [
+    {
+      kind: 'model.params',
+      value: count.params,
+      range: count.range,
+      confidence: count.params === null ? 'low' : 'medium',
+      detail: count.why,
+      file,
+    },
+  ];
+  // Each weight is used once per sample in dense layers (2 FLOPs per multiply-add); convolution kernels slide over
+  // the input, so for them this is a lower bound until the input size is known (as for a class of the file itself).
+  if (count.params !== null && !count.usesEmbeddings)
+    facts.push({
+      kind: 'model.forwardFlopsPerSample',
+      value: 2 * count.params,
+      range: count.range,
+      confidence: count.hasConvolution ? 'low' : 'medium',
+      detail: count.hasConvolution
+        ? `2 × parameters of ${className}: a lower bound, convolutions reuse weights across the input size, which the code does not state`
+        : `2 × parameters of ${className} (dense layers)`,
+      file,
+    });
+  return facts;
+}
+
 /** Facts of the files `facts` link to, tagged with their file; launcher flags stay first so they win. */
 function linkedFacts(
   fromPath: string,
@@ -1213,6 +1307,8 @@ function linkedFacts(
 ): Fact[] {
   if (depth > MAX_LINK_DEPTH || chain > MAX_CONFIG_CHAIN) return [];
   const out: Fact[] = [];
+  for (const f of facts)
+    if (f.kind === 'link.class' && f.classBuild) out.push(...countedClassFacts(fromPath, f, resolve));
   const links = facts.filter(
     (f) =>
       (f.kind === 'link.config' || f.kind === 'link.script' || f.kind === 'link.module') && typeof f.value === 'string',

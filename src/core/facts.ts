@@ -1,3 +1,5 @@
+import type { GivenArguments } from './extract/givenArguments';
+
 /**
  * Facts: what the extractors read from code or config, each tied to the exact
  * text that says it, so every surface can point back at the line.
@@ -159,6 +161,12 @@ export type FactKind =
    */
   | 'link.module'
   /**
+   * A module of the repository holding the class of the network this program builds (`from models import Encoder`,
+   * `model = Encoder(hidden=256)`): value the module's file; `classBuild` the class and the arguments read at the call.
+   * The class is counted in that file with them (analyze.ts); nothing else of the module joins the run.
+   */
+  | 'link.class'
+  /**
    * A script a launch line runs (`link.script`), found and read: nothing in it or in what it links to reads as
    * a model, a run or its settings (an upload helper, a router beside the workload). Value: the reference as
    * the line wrote it.
@@ -312,6 +320,14 @@ export interface Fact {
    * dataclass accepts. A config's link draws it only when the config's own top-level keys (`passes`) are all among them.
    */
   readonly fields?: readonly string[];
+  /** On a `link.class`: the class the program builds and the arguments it builds it with. */
+  readonly classBuild?: ClassBuild;
+}
+
+export interface ClassBuild {
+  /** The class's name in its module (`NetX` for `from models.net_x import NetX as net`). */
+  readonly className: string;
+  readonly arguments: GivenArguments;
 }
 
 export interface FactEditAnchors {

@@ -1448,6 +1448,38 @@ export const PROCESS_CASES: readonly FolderCase[] = [
     stdout: /"file": "finetune\.py"/,
     stderr: /sweep\.sh: the loop at line 1 would launch 100,000,000 runs/,
   },
+  {
+    // python/readers/importedNetworkClass.ts and analyze.ts countedClassFacts: a program's network class is looked
+    // for through the modules it is imported from. Star imports that import each other in a ring, a package gathering
+    // hundreds of modules, and a relative import climbing out of the opened folder are searched within their bounds,
+    // and never outside the folder.
+    name: 'a network class behind star imports in a ring, a wide package and a relative import out of the folder',
+    cls: 'outside-folder',
+    build: (dir) => {
+      const program = (imports: string, build: string) =>
+        `import torch\n${imports}\nmodel = ${build}\nopt = torch.optim.Adam(model.parameters())\nfor x in data:\n    model(x).sum().backward()\n    opt.step()\n`;
+      const repo = path.join(dir, 'repo');
+      write(
+        path.join(dir, 'secret.py'),
+        'import torch.nn as nn\nclass Secret(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.l = nn.Linear(1234, 5678)\n',
+      );
+      write(path.join(repo, 'pkg/sub/escape.py'), program('from ...secret import Secret', 'Secret()'));
+      write(path.join(repo, 'ring.py'), program('from ring_a import Hidden', 'Hidden()'));
+      write(path.join(repo, 'ring_a.py'), 'from ring_b import *\n');
+      write(path.join(repo, 'ring_b.py'), 'from ring_a import *\n');
+      write(path.join(repo, 'wide.py'), program('from wide_pkg import Last', 'Last()'));
+      write(
+        path.join(repo, 'wide_pkg/__init__.py'),
+        Array.from({ length: 500 }, (_, i) => `from .m${i} import *`).join('\n') + '\n',
+      );
+      for (let i = 0; i < 500; i++) write(path.join(repo, `wide_pkg/m${i}.py`), `from . import m${(i + 1) % 500}\n`);
+      write(path.join(repo, 'train.py'), TRAIN);
+    },
+    args: (dir) => ['report', path.join(dir, 'repo'), '--json'],
+    exit: [0],
+    stdout: /"file": "train\.py"/,
+    never: /7012330|7,012,330|7\.01e6|layers of Secret/,
+  },
 ];
 
 const git = (dir: string, ...args: string[]) => {

@@ -290,6 +290,8 @@ export function layersBuiltInSteps(
   scope: SymbolTable,
   count: CountModules,
   budget: TurnBudget,
+  /** A statement left unread (a helper function's `return`, whose value the caller reads with the lists built). */
+  except?: Node,
 ): StepBuiltLayers {
   const overlay = new Map<string, Binding>();
   const it: Interpreter = {
@@ -303,7 +305,7 @@ export function layersBuiltInSteps(
   };
   const handled = new Set<number>();
   for (const statement of body.namedChildren) {
-    if (!statement) continue;
+    if (!statement || statement.id === except?.id) continue;
     const inner = statement.type === 'expression_statement' ? statement.namedChildren[0] : null;
     // Where a container starts: `layers = [nn.Linear(a, b), nn.ReLU()]`, `self.blocks = nn.ModuleList()`.
     if (inner?.type === 'assignment') {

@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import type { GivenArgument, GivenArguments } from './givenArguments';
 import { evaluate, ScopedSymbols, type Binding, type SymbolTable } from './pythonValues';
 
 /**
@@ -143,35 +144,49 @@ function bindAssignments(body: Node, locals: Map<string, Binding>, parameters: R
   }
 }
 
-/**
- * The scope a constructor's body reads when the class is built by `call` (whose arguments are evaluated in
- * `callerScope`), or with its defaults when no call is known. `moduleSymbols` is the file's table, which the body
- * sees for every name it does not bind itself.
- */
-export function constructorScope(
-  init: Node,
-  call: Node | undefined,
-  callerScope: SymbolTable,
-  moduleSymbols: SymbolTable,
-): { readonly symbols: SymbolTable; readonly key: string } {
-  const locals = new Map<string, Binding>();
-  const parameters = parametersOf(init).slice(1); // `self`
-  const argumentList = call?.childForFieldName('arguments');
-  const positional: Node[] = [];
-  const keywords = new Map<string, Node>();
+/** Reads a call's arguments in the caller's scope: the values a class is built with. */
+export function argumentsOfCall(call: Node, callerScope: SymbolTable): GivenArguments {
+  const positional: GivenArgument[] = [];
+  const keywords: Array<[string, GivenArgument]> = [];
   let spreadsPositional = false;
   let spreadsKeywords = false;
-  for (const a of argumentList?.namedChildren ?? []) {
+  const text = shown(call.text);
+  const read = (node: Node, name: string): GivenArgument => {
+    const r = evaluate(node, callerScope);
+    return r
+      ? { value: r.value, via: `${name} = ${shown(node.text)} in ${text}${r.via ? ` (${r.via})` : ''}` }
+      : { unknown: `${name} = ${shown(node.text)} cannot be read statically` };
+  };
+  const args = (call.childForFieldName('arguments')?.namedChildren ?? []).slice(0, MAX_ARGUMENTS);
+  for (const a of args) {
     if (!a || a.type === 'comment') continue;
     if (a.type === 'keyword_argument') {
       const key = a.childForFieldName('name')?.text;
       const value = a.childForFieldName('value');
-      if (key && value) keywords.set(key, value);
+      if (key && value) keywords.push([key, read(value, key)]);
     } else if (a.type === 'list_splat') spreadsPositional = true;
     else if (a.type === 'dictionary_splat') spreadsKeywords = true;
-    else if (!spreadsPositional) positional.push(a);
+    else if (!spreadsPositional) positional.push(read(a, `argument ${positional.length + 1}`));
   }
-  const callText = call ? shown(call.text) : '';
+  return { positional, keywords, spreadsPositional, spreadsKeywords, text };
+}
+
+/**
+ * The scope a constructor's body reads when the class is built with `given` arguments (argumentsOfCall, or carried
+ * from another file), or with its defaults when no build is known. `moduleSymbols` is the table of the class's own
+ * file, which the body sees for every name it does not bind itself.
+ */
+export function constructorScope(
+  init: Node,
+  given: GivenArguments | undefined,
+  moduleSymbols: SymbolTable,
+  /** A method's first parameter (`self`) is not given by the call; a plain function's is. */
+  method = true,
+): { readonly symbols: SymbolTable; readonly key: string } {
+  const locals = new Map<string, Binding>();
+  const parameters = parametersOf(init).slice(method ? 1 : 0);
+  const keywords = new Map(given?.keywords ?? []);
+  const positional = given?.positional ?? [];
   let place = 0;
   for (const p of parameters) {
     const holder = p.default?.parent ?? init;
@@ -179,25 +194,17 @@ export function constructorScope(
       locals.set(p.name, unknown(holder, `*${p.name} takes what the call spreads`));
       continue;
     }
-    const given = keywords.get(p.name) ?? (!p.keywordOnly ? positional[place] : undefined);
+    const argument = keywords.get(p.name) ?? (!p.keywordOnly ? positional[place] : undefined);
     if (!p.keywordOnly) place++;
-    if (given) {
-      const r = evaluate(given, callerScope);
-      locals.set(
-        p.name,
-        r
-          ? {
-              node: r.origin,
-              value: r.value,
-              via: `${p.name} = ${shown(given.text)} in ${callText}${r.via ? ` (${r.via})` : ''}`,
-            }
-          : unknown(given, `${p.name} = ${shown(given.text)} cannot be read statically`),
-      );
+    if (argument) {
+      // A positional argument is named by the parameter it fills.
+      const via = ('unknown' in argument ? argument.unknown : argument.via).replace(/^argument \d+ = /, `${p.name} = `);
+      locals.set(p.name, 'unknown' in argument ? unknown(holder, via) : { node: holder, value: argument.value, via });
       continue;
     }
     // `Model(*args)`, `Model(**cfg)`: any parameter not written out may be filled by the spread.
-    if ((spreadsPositional && !p.keywordOnly) || spreadsKeywords) {
-      locals.set(p.name, unknown(holder, `${p.name} may be given by the spread arguments of ${callText}`));
+    if (given && ((given.spreadsPositional && !p.keywordOnly) || given.spreadsKeywords)) {
+      locals.set(p.name, unknown(holder, `${p.name} may be given by the spread arguments of ${given.text}`));
       continue;
     }
     const r = p.default ? evaluate(p.default, moduleSymbols) : undefined;
@@ -205,7 +212,7 @@ export function constructorScope(
       p.name,
       r
         ? { node: r.origin, value: r.value, via: `default of ${p.name}${r.via ? ` (${r.via})` : ''}` }
-        : unknown(holder, `${p.name} has no default${call ? ` and ${callText} does not give it` : ''}`),
+        : unknown(holder, `${p.name} has no default${given ? ` and ${given.text} does not give it` : ''}`),
     );
   }
   const body = init.childForFieldName('body');

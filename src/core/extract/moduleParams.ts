@@ -1,7 +1,8 @@
-import type { Node } from 'web-tree-sitter';
+import type { Node, Tree } from 'web-tree-sitter';
 import { findModelByName } from '../knowledge';
 import { layersBuiltInSteps, type TurnBudget } from './constructorLoops';
-import { constructorScope } from './constructorScope';
+import { argumentsOfCall, constructorScope } from './constructorScope';
+import type { GivenArguments } from './givenArguments';
 import { evaluate, keywordArgument, positionalArguments, type SymbolTable } from './pythonValues';
 
 /**
@@ -154,10 +155,27 @@ interface Context {
    */
   readonly memo: Map<string, { readonly count: ModuleCount | undefined; readonly unresolved: readonly string[] }>;
   readonly classes: ReadonlyMap<string, Node>;
+  /**
+   * Functions the code being counted may call to build layers, by name: those defined in the constructor being read
+   * (`def block(in_features): ...`, seeing its names), over the module's own top-level functions (helperFunctions).
+   */
+  /** The syntax tree's root of the module whose names `moduleSymbols` holds (its top-level functions are helpers). */
+  readonly moduleRoot?: Node;
+  readonly helpers?: ReadonlyMap<string, { readonly fn: Node; readonly outer: SymbolTable }>;
+  /** A class this module uses but does not define, found in the module it imports it from (python/moduleWorld.ts). */
+  readonly foreign?: (qualified: string) => ForeignClass | undefined;
   readonly depth: number;
   readonly unresolved: string[];
   hasConvolution: boolean;
   layers: number;
+}
+
+/** A module class of another file, with that file's names and classes (its constructor's defaults read there). */
+export interface ForeignClass {
+  readonly cls: Node;
+  readonly classes: ReadonlyMap<string, Node>;
+  readonly symbols: SymbolTable;
+  readonly foreign: (qualified: string) => ForeignClass | undefined;
 }
 
 function lastName(fn: Node | null): string {
@@ -218,6 +236,9 @@ function recurrent(args: Node, ctx: Context, gates: number): number | undefined 
   }
   return total;
 }
+
+/** A callee of torch or of a module aliased from it: never a class of the repository. */
+const TORCH_QUALIFIED = /^(?:torch|nn|F|functional|torchvision|np|math)\./;
 
 /** Parameters of one layer-constructing call, or undefined when it cannot be sized. */
 function callParams(call: Node, ctx: Context): number | undefined {
@@ -348,7 +369,8 @@ function callParams(call: Node, ctx: Context): number | undefined {
       ctx.layers--;
       const userClass = ctx.classes.get(name);
       // Built with this call's arguments, read where the call is (`Block(dim, heads)` in a parent's __init__).
-      if (userClass && ctx.depth < 6) return classParams(userClass, { ...ctx, depth: ctx.depth + 1 }, call)?.params;
+      if (userClass && ctx.depth < 6)
+        return classParams(userClass, { ...ctx, depth: ctx.depth + 1 }, argumentsOfCall(call, ctx.symbols))?.params;
       // `layer_init(nn.Linear(64, 64), std=0.01)`, `weight_norm(nn.Conv1d(...))`: a helper handed a layer it
       // initialises or reparametrises and returns; the layer's parameters are the call's.
       const wrapped = positionalArguments(args)[0];
@@ -358,8 +380,86 @@ function callParams(call: Node, ctx: Context): number | undefined {
         /^(?:torch\.)?nn\.\w{1,40}$/.test(wrapped.childForFieldName('function')?.text ?? '')
       )
         return callParams(wrapped, ctx);
+      // `conv3x3(in_planes, planes, stride)`, `block(in_features=filters)`: a function of the module, or one the
+      // constructor defines, that builds layers and returns them; read with this call's arguments.
+      const helper = !userClass && fn?.type === 'identifier' ? helperFor(fn.text, ctx) : undefined;
+      if (helper) return helperParams(helper.fn, helper.outer, call, ctx);
+      // A class of another module of the repository (`common.ResBlock(conv, n_feats)`, `ResidualBlockNoBN(64)`
+      // imported from `arch_util`): counted there, its defaults read in its own module.
+      const foreign =
+        !userClass && ctx.depth < 6 && fn && !TORCH_QUALIFIED.test(fn.text) ? ctx.foreign?.(fn.text) : undefined;
+      if (foreign)
+        return classParams(
+          foreign.cls,
+          {
+            ...ctx,
+            classes: foreign.classes,
+            moduleSymbols: foreign.symbols,
+            moduleRoot: foreign.cls.tree.rootNode,
+            foreign: foreign.foreign,
+            depth: ctx.depth + 1,
+          },
+          argumentsOfCall(call, ctx.symbols),
+        )?.params;
       return undefined;
     }
+  }
+}
+
+/** Top-level statements of a module looked at for its functions. */
+const MAX_TOP_LEVEL_FUNCTIONS = 2000;
+/** Each module's top-level functions by name, by its syntax tree's root (a count reads one or a few modules). */
+const moduleFunctions = new WeakMap<Tree, Map<string, Node>>();
+
+function helperFor(name: string, ctx: Context): { fn: Node; outer: SymbolTable } | undefined {
+  const local = ctx.helpers?.get(name);
+  if (local) return local;
+  // The module of the class being counted: its functions see the module's names.
+  const root = ctx.moduleRoot;
+  if (!root) return undefined;
+  let functions = moduleFunctions.get(root.tree);
+  if (!functions) {
+    functions = new Map();
+    const top = root.namedChildren;
+    for (let i = 0; i < top.length && i < MAX_TOP_LEVEL_FUNCTIONS; i++) {
+      const n = top[i];
+      const fn = n?.type === 'decorated_definition' ? n.childForFieldName('definition') : n;
+      const fnName = fn?.type === 'function_definition' ? fn.childForFieldName('name')?.text : undefined;
+      if (fn && fnName) functions.set(fnName, fn);
+    }
+    moduleFunctions.set(root.tree, functions);
+  }
+  const fn = functions.get(name);
+  return fn && { fn, outer: ctx.moduleSymbols };
+}
+
+/**
+ * The layers a helper function builds and returns (`def conv3x3(i, o, stride=1): return nn.Conv2d(i, o, 3, stride,
+ * 1, bias=False)`), its parameters bound to the call's arguments: only a function with one `return`, at its end, whose
+ * value the count reads (local lists it fills in loops included). Undefined otherwise, or for a helper that calls
+ * itself.
+ */
+function helperParams(fn: Node, outer: SymbolTable, call: Node, ctx: Context): number | undefined {
+  const body = fn.childForFieldName('body');
+  const last = body?.lastNamedChild;
+  if (!body || last?.type !== 'return_statement' || ctx.depth >= 6 || ctx.expanding.has(fn.id)) return undefined;
+  if ((body.text.match(/\breturn\b/g)?.length ?? 0) !== 1) return undefined;
+  const value = last.namedChildren[0];
+  if (!value) return undefined;
+  const scope = constructorScope(fn, argumentsOfCall(call, ctx.symbols), outer, false);
+  const inner: Context = { ...ctx, symbols: scope.symbols, depth: ctx.depth + 1, helpers: undefined };
+  ctx.expanding.add(fn.id);
+  try {
+    const stepped = layersBuiltInSteps(
+      body,
+      scope.symbols,
+      (e, symbols, valued) => expressionParams(e, { ...inner, symbols, lists: valued }),
+      ctx.budget,
+      last,
+    );
+    return expressionParams(value, { ...inner, lists: stepped.lists });
+  } finally {
+    ctx.expanding.delete(fn.id);
   }
 }
 
@@ -466,10 +566,10 @@ function isModuleClass(cls: Node): boolean {
 }
 
 /**
- * The class's counted layers, its constructor's parameters bound to the arguments of `call` (read in the caller's
- * scope, ctx.symbols) or, without one, to their defaults.
+ * The class's counted layers, its constructor's parameters bound to the arguments it is built with (read where the
+ * call is: argumentsOfCall) or, without them, to their defaults.
  */
-function classParams(cls: Node, outer: Context, call?: Node): ModuleCount | undefined {
+function classParams(cls: Node, outer: Context, given?: GivenArguments): ModuleCount | undefined {
   const body = cls.childForFieldName('body');
   const init = body?.namedChildren.find(
     (c) => c?.type === 'function_definition' && c.childForFieldName('name')?.text === '__init__',
@@ -485,7 +585,7 @@ function classParams(cls: Node, outer: Context, call?: Node): ModuleCount | unde
       hasConvolution: false,
     };
   if (!init || !initBody) return undefined;
-  const scope = constructorScope(init, call, outer.symbols, outer.moduleSymbols);
+  const scope = constructorScope(init, given, outer.moduleSymbols);
   const memoKey = scope.key.length <= MAX_MEMO_KEY ? `${cls.id}:${outer.depth}:${scope.key}` : undefined;
   const known = memoKey !== undefined ? outer.memo.get(memoKey) : undefined;
   if (known) {
@@ -499,12 +599,49 @@ function classParams(cls: Node, outer: Context, call?: Node): ModuleCount | unde
   return count;
 }
 
+/** Layer constructors a helper's body may hold: torch's (`nn.Conv2d(`) or a class named like one (`ResBlock(`). */
+const BUILDS_LAYERS = /\bnn\.[A-Z]\w{0,40}[ \t]*\(/;
+/** Top-level statements of a module looked at for a helper's definition. */
+const MAX_TOP_LEVEL = 2000;
+
+/**
+ * `self.b1 = block(in_features=filters)` with `def block(...)` defined in the constructor or the module, building
+ * torch layers (`nn.Sequential(nn.Conv2d(...), ...)`): the helper's layers are part of the network, which the count
+ * cannot read through a function; the count is then not the whole network's. (A helper that builds nothing,
+ * `self.act = get_activation(name)` returning a function, is no part.)
+ */
+function helperBuildingLayers(call: Node, initBody: Node): boolean {
+  if (call.type !== 'call') return false;
+  const fn = call.childForFieldName('function');
+  // `self.layer1 = self._make_layer(block, 64, layers[0])`: a method of the class building blocks in a loop while it
+  // moves the class's own state (`self.inplanes = planes * block.expansion`), which the count does not follow.
+  const method = fn?.type === 'attribute' && fn.childForFieldName('object')?.text === 'self';
+  const name = method ? fn.childForFieldName('attribute')?.text : fn?.type === 'identifier' ? fn.text : undefined;
+  if (!name) return false;
+  const defines = (n: Node | null): boolean =>
+    (n?.type === 'decorated_definition' && defines(n.childForFieldName('definition'))) ||
+    (n?.type === 'function_definition' && n.childForFieldName('name')?.text === name && BUILDS_LAYERS.test(n.text));
+  if (method) return initBody.parent?.parent?.namedChildren.some(defines) ?? false;
+  if (initBody.namedChildren.some(defines)) return true;
+  const top = initBody.tree.rootNode.namedChildren;
+  for (let i = 0; i < top.length && i < MAX_TOP_LEVEL; i++) if (defines(top[i])) return true;
+  return false;
+}
+
 /** Keys of the count memo (the parameters' values as JSON) kept at most this long: a large config dict is not kept. */
 const MAX_MEMO_KEY = 2000;
 /** Counts remembered per file. */
 const MAX_MEMO = 5000;
 
-function countClassBody(cls: Node, initBody: Node, scoped: Context): ModuleCount {
+function countClassBody(cls: Node, initBody: Node, outer: Context): ModuleCount {
+  // Functions the constructor defines for itself (`def block(in_features): ...`): they see its names.
+  const helpers = new Map<string, { fn: Node; outer: SymbolTable }>();
+  for (const c of initBody.namedChildren)
+    if (c?.type === 'function_definition') {
+      const name = c.childForFieldName('name')?.text;
+      if (name) helpers.set(name, { fn: c, outer: outer.symbols });
+    }
+  const scoped: Context = { ...outer, helpers };
   // Layers built step by step (appended in loops, unpacked from a local list) first; the walk below skips them.
   const stepped = layersBuiltInSteps(
     initBody,
@@ -554,7 +691,8 @@ function countClassBody(cls: Node, initBody: Node, scoped: Context): ModuleCount
         else if (
           ((/^[A-Z]/.test(callee) || loadsClass(right) || buildsLibraryModel(right)) &&
             !NOT_A_MODULE.test(constructed(right))) ||
-          right.type === 'list_comprehension'
+          right.type === 'list_comprehension' ||
+          helperBuildingLayers(right, initBody)
         )
           ctx.unresolved.push(right.text.replace(/\s+/g, ' ').slice(0, 60));
       }
@@ -635,35 +773,17 @@ export function countModuleClasses(
   environment?: EnvironmentSizes,
   text?: string,
 ): Array<ModuleCount & { node: Node }> {
-  const classes = new Map<string, Node>();
-  for (const node of classNodes) {
-    const name = node.childForFieldName('name')?.text;
-    if (name && isModuleClass(node)) classes.set(name, node);
-  }
+  const classes = moduleClassesOf(classNodes);
   const out: Array<ModuleCount & { node: Node }> = [];
   const first = classes.values().next().value;
   const allBuilds = text !== undefined && first ? buildsOf(classes, text, first.tree.rootNode) : undefined;
-  const budget: TurnBudget = { turns: 0 };
-  const memo: Context['memo'] = new Map();
+  const fresh = freshContexts(classes, symbols, environment);
   for (const [name, cls] of classes) {
-    const fresh = (): Context => ({
-      environment,
-      symbols,
-      moduleSymbols: symbols,
-      classes,
-      depth: 0,
-      unresolved: [],
-      hasConvolution: false,
-      layers: 0,
-      budget,
-      memo,
-      expanding: new Set(),
-    });
     const builds = allBuilds?.get(name)?.calls ?? [];
     let count: ModuleCount | undefined;
     if (builds.length === 0 || builds.length > MAX_DISTINCT_BUILDS) count = classParams(cls, fresh());
     else {
-      const counts = builds.map((call) => classParams(cls, fresh(), call));
+      const counts = builds.map((call) => classParams(cls, fresh(), argumentsOfCall(call, symbols)));
       const same = (a: ModuleCount | undefined, b: ModuleCount | undefined) =>
         a?.params === b?.params && (a?.unresolved.length ?? 0) === (b?.unresolved.length ?? 0);
       count = counts[0];
@@ -678,10 +798,70 @@ export function countModuleClasses(
             : count && { ...count, unresolved: [...count.unresolved, `${name} built in several sizes`] };
       }
     }
-    // Loops multiplying loops (a generated or hostile file) can count past any network built: no size, not a number.
-    if (count && !(count.params <= MAX_COUNTED_PARAMS))
-      count = { ...count, params: 1, unresolved: [...count.unresolved, `${name} counts past any network's size`] };
+    count = bounded(count, name);
     if (count && count.params > 0) out.push({ ...count, node: cls });
   }
   return out;
+}
+
+/** Loops multiplying loops (a generated or hostile file) can count past any network built: no size, not a number. */
+function bounded(count: ModuleCount | undefined, name: string): ModuleCount | undefined {
+  return count && !(count.params <= MAX_COUNTED_PARAMS)
+    ? { ...count, params: 1, unresolved: [...count.unresolved, `${name} counts past any network's size`] }
+    : count;
+}
+
+export function moduleClassesOf(classNodes: readonly Node[]): Map<string, Node> {
+  const classes = new Map<string, Node>();
+  for (const node of classNodes) {
+    const name = node.childForFieldName('name')?.text;
+    if (name && isModuleClass(node)) classes.set(name, node);
+  }
+  return classes;
+}
+
+/** A fresh counting context per class counted, sharing the file's loop budget and count memo. */
+function freshContexts(
+  classes: ReadonlyMap<string, Node>,
+  symbols: SymbolTable,
+  environment: EnvironmentSizes | undefined,
+): () => Context {
+  const budget: TurnBudget = { turns: 0 };
+  const memo: Context['memo'] = new Map();
+  const moduleRoot = classes.values().next().value?.tree.rootNode;
+  return () => ({
+    environment,
+    symbols,
+    moduleSymbols: symbols,
+    moduleRoot,
+    classes,
+    depth: 0,
+    unresolved: [],
+    hasConvolution: false,
+    layers: 0,
+    budget,
+    memo,
+    expanding: new Set(),
+  });
+}
+
+/**
+ * One module class of a file counted as another file builds it (`model = Encoder(hidden=args.hidden)` in train.py for
+ * `class Encoder` in models.py): its constructor's parameters bound to the given arguments (read in the building file),
+ * the rest to their defaults. Undefined when the file has no such module class or it cannot be counted at all.
+ */
+export function countBuiltClass(
+  classes: ReadonlyMap<string, Node>,
+  className: string,
+  given: GivenArguments,
+  symbols: SymbolTable,
+  foreign?: (qualified: string) => ForeignClass | undefined,
+): (ModuleCount & { node: Node }) | undefined {
+  const cls = classes.get(className);
+  if (!cls) return undefined;
+  const count = bounded(
+    classParams(cls, { ...freshContexts(classes, symbols, undefined)(), foreign }, given),
+    className,
+  );
+  return count && { ...count, node: cls };
 }

@@ -1,5 +1,8 @@
 import { nonRunPlaceReason, type EntryPointRules } from '../resolve/entryPoint';
 import {
+  countClassIn,
+  FILE_TIME_BUDGET_MS,
+  parseWithin,
   analyzeFileFacts,
   fileKindOf,
   notARunReason,
@@ -16,6 +19,7 @@ import type { PythonParsing } from '../parse/pythonParser';
 import type { EstimateSettings, Overrides } from '../runSpec';
 import { mayStartARun } from './prefilter';
 import { mayBeConfigModule } from '../extract/python/index';
+import { ModuleWorld } from '../extract/python/moduleWorld';
 import { definitionsOnlyReason } from '../extract/python/libraryText';
 import { documentationFacts, type DocumentedLaunch, type DocumentedSize } from '../extract/documentedLaunch';
 import type { ArgConfigLink } from '../extract/config/configArgparse';
@@ -156,6 +160,8 @@ export async function runScanJob(
   memo: LinkedFactsMemo,
 ): Promise<ScanJobResult> {
   const started = performance.now();
+  // The modules a run's network class is counted through (analyze.ts countClassIn), parsed once for the whole job.
+  const world = new ModuleWorld((code) => parseWithin(python, code, started + FILE_TIME_BUDGET_MS));
   try {
     const text = decoder.decode(job.bytes);
     if (job.role === 'measurement')
@@ -226,6 +232,7 @@ export async function runScanJob(
       for (const answer of answers) {
         const target = answer.target;
         let facts: FileFacts | undefined;
+        let text: string | undefined;
         known.set(
           keyOf(answer.from, answer.reference),
           target && {
@@ -233,6 +240,18 @@ export async function runScanJob(
             display: target.display,
             readFacts: () => (facts ??= memo.factsOf(target.path, target.hash, target.bytes, python)),
             readFactsWith: (positional) => memo.factsOf(target.path, target.hash, target.bytes, python, positional),
+            readText: () => (text ??= decoder.decode(target.bytes)),
+            // Counted again in each round of the walk, as the modules it needs arrive; each module parsed once.
+            countClass: (build, lookup) =>
+              countClassIn(
+                target.path,
+                (text ??= decoder.decode(target.bytes)),
+                build,
+                python,
+                lookup,
+                undefined,
+                world,
+              ),
           },
         );
       }
@@ -241,6 +260,8 @@ export async function runScanJob(
     return { role: 'code', analysis, ms: performance.now() - started };
   } catch (e) {
     return { role: 'failed', reason: `analysis failed: ${(e as Error).message}` };
+  } finally {
+    world.dispose();
   }
 }
 

@@ -161,6 +161,7 @@ import { serveCommand } from './readers/serveCommand';
 import { cogPredictor } from './readers/cogPredictor';
 import { catalogModelClass, catalogPackageBuilder } from './readers/catalogModelClass';
 import { architectureFlagDefault, builtNetworkClass } from './readers/builtNetworkClass';
+import { importedNetworkClass } from './readers/importedNetworkClass';
 import { moduleDemoSampling } from './readers/moduleDemo';
 import { packageGenerateCall } from './readers/packageGenerate';
 import { packageGenerator } from './readers/packageGenerator';
@@ -217,7 +218,8 @@ import {
 } from './entryPoint';
 import { collectSymbols } from './symbols';
 import { problemAt, type Problem } from '../../problem';
-import { indexSyntax, RelevantLines, SyntaxReuse, type LineTest } from './syntaxIndex';
+import { indexSyntax, RelevantLines, SyntaxReuse, type LineTest, type SyntaxIndex } from './syntaxIndex';
+import type { SymbolTable } from '../pythonValues';
 import { cursorWalk } from './treeCursor';
 import { findModelHandles } from './handles';
 import { architectureConfig, architectureConfigDefaults } from './readers/architectureConfig';
@@ -606,6 +608,9 @@ export const FILE_RULES: readonly FileRule[] = [
   // Last: names the model only when no rule read one (resolve/factsToSpec).
   builtNetworkClass,
   architectureFlagDefault,
+  // After the module counter and every rule that sizes or names the model: a class of another module is linked only
+  // where none did.
+  importedNetworkClass,
 ];
 
 /** Every word some rule needs on a line: its callees and its declared words. */
@@ -643,6 +648,15 @@ const relevantLines = new RelevantLines(RELEVANT_LINE);
  */
 export function documentReuse(): SyntaxReuse {
   return new SyntaxReuse(RELEVANT_LINE);
+}
+
+/**
+ * A module's syntax index and names, as the readers see them, for a look into a file a run links to that is not a
+ * reading of its facts (a class counted as another file builds it: linkedClass.ts).
+ */
+export function indexModule(tree: Tree, text: string): { readonly index: SyntaxIndex; readonly symbols: SymbolTable } {
+  const index = indexSyntax(tree, text, relevantLines);
+  return { index, symbols: collectSymbols(index, tree, text, new SyntaxCaches()) };
 }
 
 /** Thrown when the caller's time is up part-way through a module (the caller reports the file as skipped). */

@@ -28,21 +28,21 @@ import { GENERIC_CLASS } from './ownModelClass';
  * `name = Class(`, `name = module.Class(`, `name = nn.DataParallel(Class(`: a class built and bound (group 1, 2). Also a
  * class named in camel case from a lower-case letter (`pSp`), when the file imports it by that name.
  */
-const BUILT =
+export const BUILT =
   /^[ \t]*((?:self\.)?[A-Za-z_]\w{0,40})[ \t]*=[ \t]*(?:(?:torch\.)?(?:nn\.)?(?:parallel\.)?(?:DataParallel|DistributedDataParallel)[ \t]*\([ \t]*)?((?:[a-z_]\w{0,40}\.){0,2}(?:[A-Z]\w{0,60}|[a-z]\w{0,20}[A-Z]\w{0,40}))[ \t]*\(/gm;
 /**
  * Classes that are no network: what a program builds beside its model (its data, optimizer, loss, trainer, logging),
  * containers that hold a network rather than name one, and UI widgets.
  */
-const NOT_A_NETWORK =
+export const NOT_A_NETWORK =
   /(?:Trainer|Config|Configs|Args|Arguments|Options|Optimizer|Scheduler|Schedule|Dataset|DataLoader|Loader|Processor|Tokenizer|Pipeline|Parser|Writer|Logger|Meter|Loss|Criterion|Sampler|Collator|Transforms?|Env|Environment|Buffer|Memory|Runner|Engine|Evaluator|Callback|Server|Client|Accelerator|Scaler|Saver|Checkpointer|Manager|Timer|Visualizer|Profiler|Session|Executor|Interface|Blocks|Wrapper|Button|Namespace|Path|Random|Generator\w*Seed|Queue|Thread|Process|Pool|Lock|Event)$/;
 /** Containers and wrappers: `nn.Sequential(...)` names no architecture. */
-const CONTAINER =
+export const CONTAINER =
   /^(?:Sequential|ModuleList|ModuleDict|Module|Model|DataParallel|DistributedDataParallel|FSDP|DDP|ComposerClassifier|HuggingFaceModel)$/;
 /** Module prefixes of a library's building blocks (`nn.Linear`, `layers.Dense`). */
-const LAYER_PREFIX = /^(?:nn|layers|torch|tf|keras|jnp|np|hk|optax)\./;
+export const LAYER_PREFIX = /^(?:nn|layers|torch|tf|keras|jnp|np|hk|optax)\./;
 /** Binding names that hold something other than a network. */
-const NOT_A_NETWORK_BINDING =
+export const NOT_A_NETWORK_BINDING =
   /optim|sched|loss|criterion|data|loader|token|writer|logger|parser|args|config|cfg|trainer|env|buffer|scaler|metric|transform|sampler|processor|callback/i;
 /** Built bindings looked at (a generated file could bind thousands). */
 const MAX_BUILT = 200;
@@ -57,7 +57,7 @@ function importedNames(text: string): Set<string> {
 }
 
 /** `name.parameters(`, `name.train(`, …: the binding used as a network. */
-function usedAsNetwork(text: string, name: string): { optimised: boolean } | undefined {
+export function usedAsNetwork(text: string, name: string): { optimised: boolean } | undefined {
   const n = escapeRegExp(name);
   const optimised = new RegExp(
     `\\b(?:optim\\w{0,20}\\.\\w{1,30}|Adam\\w{0,4}|SGD|RMSprop|Adagrad|Lion|Adafactor|LAMB|Lamb)[ \\t]*\\([ \\t\\r\\n]*(?:params[ \\t]*=[ \\t]*)?(?:list\\([ \\t]*|filter\\([^,\\n]{0,80},[ \\t]*)?${n}\\.(?:parameters|named_parameters)[ \\t]*\\(`,
