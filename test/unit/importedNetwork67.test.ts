@@ -340,6 +340,53 @@ describe('Sixty-seventh round: a network counted in the module its class is impo
     );
   });
 
+  it('gives no size where a layer is built through a wrapper or a bound class the count cannot read', async () => {
+    const net = (body: string[]) =>
+      [
+        'import torch',
+        'import torch.nn as nn',
+        'from functools import partial',
+        '',
+        'class Net(nn.Module):',
+        '    def __init__(self, channels, kernel_size=3, activation=nn.ELU, mode="a"):',
+        '        super().__init__()',
+        '        self.first = nn.Conv2d(3, channels, 3)',
+        '        self.act = activation()',
+        ...body.map((l) => `        ${l}`),
+        '',
+        'model = Net(16)',
+        'optimizer = torch.optim.Adam(model.parameters())',
+        'for x in loader:',
+        '    model(x).sum().backward()',
+        '    optimizer.step()',
+        '',
+      ].join('\n');
+    const sizes = async (body: string[]) =>
+      valuesOf(await pythonFacts(net(body)), 'model.params').filter((v) => v !== null);
+    // A parameter-free activation handed in is no part: the network is counted.
+    assert.deepEqual(await sizes([]), [conv(3, 16, 3)]);
+    // A torch layer inside a wrapper whose size is not stated (the kernel rebound under a condition).
+    assert.deepEqual(
+      await sizes([
+        'if isinstance(kernel_size, int):',
+        '    kernel_size = [kernel_size, kernel_size]',
+        'self.conv = nn.utils.weight_norm(nn.Conv2d(channels, channels, kernel_size))',
+      ]),
+      [],
+    );
+    // A layer class bound to a name in branches (`partial`), then called.
+    assert.deepEqual(
+      await sizes([
+        'if mode == "a":',
+        '    conv_module = partial(nn.Conv2d, padding=1)',
+        'else:',
+        '    conv_module = partial(nn.Conv2d, padding=0)',
+        'self.conv = conv_module(channels, channels, 3)',
+      ]),
+      [],
+    );
+  });
+
   it('names the file of a module, relative dots included', () => {
     assert.equal(moduleFile('models'), 'models.py');
     assert.equal(moduleFile('models.encoder'), 'models/encoder.py');

@@ -628,6 +628,28 @@ function helperBuildingLayers(call: Node, initBody: Node): boolean {
   return false;
 }
 
+/**
+ * A call the count could not read that still builds layers: one wrapping a torch layer
+ * (`nn.utils.weight_norm(nn.Conv2d(in_channel, out_channel, kernel_size))` with a size not stated), or one through a
+ * name the constructor binds to a layer class (`conv_module = partial(WNConv2d, padding=1)`, then
+ * `conv_module(in_channel, channel, 3)`). Not a parameter-free layer handed in (`activation=nn.ELU`, then
+ * `activation()`).
+ */
+function layersInside(call: Node, ctx: Context): boolean {
+  if (call.type !== 'call') return false;
+  if (BUILDS_LAYERS.test(call.childForFieldName('arguments')?.text ?? '')) return true;
+  const fn = call.childForFieldName('function');
+  if (fn?.type !== 'identifier') return false;
+  // What the name is bound to: a value, a parameter's default (`activation=nn.ELU`), or the first of several
+  // assignments (`conv_module = partial(WNConv2d, ...)` in each branch), its `name =` dropped.
+  const bound = ctx.symbols.lookup(fn.text);
+  if (!bound) return false;
+  const value = bound.node.text.slice(0, 300).replace(/^\w{1,60}[ \t]*=[ \t]*/, '');
+  const layer = /^(?:torch\.)?nn\.(\w{1,40})$/.exec(value);
+  if (layer) return !PARAMETER_FREE.has(layer[1]);
+  return /^(?:partial[ \t]*\([ \t]*)?(?:[a-z_]\w{0,40}\.){0,3}[A-Z]\w{0,60}\b/.test(value);
+}
+
 /** Keys of the count memo (the parameters' values as JSON) kept at most this long: a large config dict is not kept. */
 const MAX_MEMO_KEY = 2000;
 /** Counts remembered per file. */
@@ -692,7 +714,8 @@ function countClassBody(cls: Node, initBody: Node, outer: Context): ModuleCount 
           ((/^[A-Z]/.test(callee) || loadsClass(right) || buildsLibraryModel(right)) &&
             !NOT_A_MODULE.test(constructed(right))) ||
           right.type === 'list_comprehension' ||
-          helperBuildingLayers(right, initBody)
+          helperBuildingLayers(right, initBody) ||
+          layersInside(right, ctx)
         )
           ctx.unresolved.push(right.text.replace(/\s+/g, ' ').slice(0, 60));
       }
