@@ -54,6 +54,9 @@ describe('Sixty-seventh round: a network counted in the module its class is impo
     ].join('\n');
   const encoder = (vocab: number, hidden: number, layers: number) =>
     linear(vocab, hidden) + layers * linear(hidden, hidden) + linear(hidden, 10);
+  /** The size the run of train.py reads, with models.py beside it. */
+  const sizeRead = async (imports: string, build: string, extra: string[] = [], models = encoderModule) =>
+    (await runOf({ 'models.py': models, 'train.py': program(imports, build, extra) }, 'train.py'))?.spec.model.params;
 
   it('counts the class with the flag defaults and literals the program builds it with', async () => {
     const run = await runOf(
@@ -147,55 +150,30 @@ describe('Sixty-seventh round: a network counted in the module its class is impo
     );
     assert.equal(installed?.spec.model.params, undefined);
     // A head built on a pretrained encoder: the checkpoint's size is the run's, not the head's.
-    const head = await runOf(
-      {
-        'models.py': encoderModule,
-        'train.py': program('from models import Encoder', 'Encoder(768)', [
-          'from transformers import AutoModel',
-          'bert = AutoModel.from_pretrained("bert-base-uncased")',
-        ]),
-      },
-      'train.py',
+    assert.notEqual(
+      await sizeRead('from models import Encoder', 'Encoder(768)', [
+        'from transformers import AutoModel',
+        'bert = AutoModel.from_pretrained("bert-base-uncased")',
+      ]),
+      encoder(768, 128, 2),
     );
-    assert.notEqual(head?.spec.model.params, encoder(768, 128, 2));
-    const gan = await runOf(
-      {
-        'models.py': `${encoderModule}\n\nclass Critic(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.fc = nn.Linear(10, 1)\n`,
-        'train.py': program('from models import Encoder, Critic', 'Encoder(784)', [
-          'critic = Critic()',
-          'critic_opt = torch.optim.Adam(critic.parameters())',
-        ]),
-      },
-      'train.py',
-    );
-    assert.equal(gan?.spec.model.params, undefined);
+    const critic = `${encoderModule}\n\nclass Critic(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.fc = nn.Linear(10, 1)\n`;
+    const gan = ['critic = Critic()', 'critic_opt = torch.optim.Adam(critic.parameters())'];
+    assert.equal(await sizeRead('from models import Encoder, Critic', 'Encoder(784)', gan, critic), undefined);
     // The same name bound to another network elsewhere (a config's model, the class only in a helper method).
-    const rebound = await runOf(
-      {
-        'models.py': encoderModule,
-        'train.py': program('from models import Encoder', 'Encoder(784)', [
-          'def other():',
-          '    model = build_from_config(cfg)',
-          '    return model',
-        ]),
-      },
-      'train.py',
-    );
-    assert.equal(rebound?.spec.model.params, undefined);
+    const other = ['def other():', '    model = build_from_config(cfg)', '    return model'];
+    assert.equal(await sizeRead('from models import Encoder', 'Encoder(784)', other), undefined);
     // Moved, wrapped or compiled, it is the same network.
-    const wrapped = await runOf(
-      {
-        'models.py': encoderModule,
-        'train.py': program('from models import Encoder', 'torch.nn.DataParallel(Encoder(784))', [
-          'def prepare(model):',
-          '    model = model.to("cuda")',
-          '    model = torch.compile(model)',
-          '    return model',
-        ]),
-      },
-      'train.py',
+    const prepare = [
+      'def prepare(model):',
+      '    model = model.to("cuda")',
+      '    model = torch.compile(model)',
+      '    return model',
+    ];
+    assert.equal(
+      await sizeRead('from models import Encoder', 'torch.nn.DataParallel(Encoder(784))', prepare),
+      encoder(784, 128, 2),
     );
-    assert.equal(wrapped?.spec.model.params, encoder(784, 128, 2));
   });
 
   it('counts the class in the editor too, through the reader of linked files', async () => {
