@@ -77,6 +77,7 @@ import {
 } from './facts';
 import { countLinkedClass, type LinkedClassCount } from './extract/python/linkedClass';
 import { ModuleWorld, type ModuleLookup } from './extract/python/moduleWorld';
+import { forwardFlopsOfCount } from './extract/moduleParams';
 import {
   boundedCommentRuns,
   MAX_SYNTAX_DEPTH,
@@ -1273,19 +1274,10 @@ function classCountFacts(count: LinkedClassCount, className: string, file: strin
       file,
     },
   ];
-  // Each weight is used once per sample in dense layers (2 FLOPs per multiply-add); convolution kernels slide over
-  // the input, so for them this is a lower bound until the input size is known (as for a class of the file itself).
-  if (count.params !== null && !count.usesEmbeddings)
-    facts.push({
-      kind: 'model.forwardFlopsPerSample',
-      value: 2 * count.params,
-      range: count.range,
-      confidence: count.hasConvolution ? 'low' : 'medium',
-      detail: count.hasConvolution
-        ? `2 × parameters of ${className}: a lower bound, convolutions reuse weights across the input size, which the code does not state`
-        : `2 × parameters of ${className} (dense layers)`,
-      file,
-    });
+  if (count.params !== null && !count.usesEmbeddings) {
+    const flops = forwardFlopsOfCount(className, count.params, count.hasConvolution);
+    facts.push({ kind: 'model.forwardFlopsPerSample', range: count.range, file, ...flops });
+  }
   return facts;
 }
 

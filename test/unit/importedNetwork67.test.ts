@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { analyzeText, countClassIn, type LinkedFileReader } from '../../src/core/analyze';
-import { moduleFile } from '../../src/core/extract/python/readers/importedNetworkClass';
+import { moduleFile } from '../../src/core/extract/python/importSource';
 import { DEFAULT_SETTINGS } from '../../src/core/runSpec';
 import { parsing, pythonFacts, runOf, valuesOf } from './helpers';
 

@@ -601,8 +601,6 @@ function classParams(cls: Node, outer: Context, given?: GivenArguments): ModuleC
 
 /** Layer constructors a helper's body may hold: torch's (`nn.Conv2d(`) or a class named like one (`ResBlock(`). */
 const BUILDS_LAYERS = /\bnn\.[A-Z]\w{0,40}[ \t]*\(/;
-/** Top-level statements of a module looked at for a helper's definition. */
-const MAX_TOP_LEVEL = 2000;
 
 /**
  * `self.b1 = block(in_features=filters)` with `def block(...)` defined in the constructor or the module, building
@@ -610,7 +608,7 @@ const MAX_TOP_LEVEL = 2000;
  * cannot read through a function; the count is then not the whole network's. (A helper that builds nothing,
  * `self.act = get_activation(name)` returning a function, is no part.)
  */
-function helperBuildingLayers(call: Node, initBody: Node): boolean {
+function helperBuildingLayers(call: Node, initBody: Node, ctx: Context): boolean {
   if (call.type !== 'call') return false;
   const fn = call.childForFieldName('function');
   // `self.layer1 = self._make_layer(block, 64, layers[0])`: a method of the class building blocks in a loop while it
@@ -622,10 +620,9 @@ function helperBuildingLayers(call: Node, initBody: Node): boolean {
     (n?.type === 'decorated_definition' && defines(n.childForFieldName('definition'))) ||
     (n?.type === 'function_definition' && n.childForFieldName('name')?.text === name && BUILDS_LAYERS.test(n.text));
   if (method) return initBody.parent?.parent?.namedChildren.some(defines) ?? false;
-  if (initBody.namedChildren.some(defines)) return true;
-  const top = initBody.tree.rootNode.namedChildren;
-  for (let i = 0; i < top.length && i < MAX_TOP_LEVEL; i++) if (defines(top[i])) return true;
-  return false;
+  // A function of the constructor or the module (the helpers the count reads in place, when it could not read this one).
+  const helper = helperFor(name, ctx);
+  return helper !== undefined && BUILDS_LAYERS.test(helper.fn.text);
 }
 
 /**
@@ -714,7 +711,7 @@ function countClassBody(cls: Node, initBody: Node, outer: Context): ModuleCount 
           ((/^[A-Z]/.test(callee) || loadsClass(right) || buildsLibraryModel(right)) &&
             !NOT_A_MODULE.test(constructed(right))) ||
           right.type === 'list_comprehension' ||
-          helperBuildingLayers(right, initBody) ||
+          helperBuildingLayers(right, initBody, ctx) ||
           layersInside(right, ctx)
         )
           ctx.unresolved.push(right.text.replace(/\s+/g, ' ').slice(0, 60));
@@ -744,6 +741,25 @@ function countClassBody(cls: Node, initBody: Node, outer: Context): ModuleCount 
     layers: ctx.layers,
     unresolved: ctx.unresolved,
     hasConvolution: ctx.hasConvolution,
+  };
+}
+
+/**
+ * The forward cost per sample a counted network without token embeddings gives: each weight used once per sample in
+ * dense layers (2 FLOPs per multiply-add); convolution kernels slide over the input, so for them this is a lower bound
+ * until the input size is known. Read the same for a class of the program's file and one of another module.
+ */
+export function forwardFlopsOfCount(
+  className: string,
+  params: number,
+  hasConvolution: boolean,
+): { readonly value: number; readonly detail: string; readonly confidence: 'low' | 'medium' } {
+  return {
+    value: 2 * params,
+    detail: hasConvolution
+      ? `2 × parameters of ${className}: a lower bound, convolutions reuse weights across the input size, which the code does not state`
+      : `2 × parameters of ${className} (dense layers)`,
+    confidence: hasConvolution ? 'low' : 'medium',
   };
 }
 

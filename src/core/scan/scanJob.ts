@@ -218,6 +218,20 @@ export async function runScanJob(
     const known = new Map<string, LinkTarget | null>();
     const keyOf = (from: string, reference: string) => `${from}\u0000${reference}`;
     const resolveKnown = (from: string, reference: string) => known.get(keyOf(from, reference)) ?? undefined;
+    const linkTargetOf = (target: NonNullable<LinkAnswer['target']>): LinkTarget => {
+      let facts: FileFacts | undefined;
+      let text: string | undefined;
+      const textOf = () => (text ??= decoder.decode(target.bytes));
+      return {
+        path: target.path,
+        display: target.display,
+        readFacts: () => (facts ??= memo.factsOf(target.path, target.hash, target.bytes, python)),
+        readFactsWith: (positional) => memo.factsOf(target.path, target.hash, target.bytes, python, positional),
+        readText: textOf,
+        // Counted again in each round of the walk, as the modules it needs arrive; each module parsed once.
+        countClass: (build, lookup) => countClassIn(target.path, textOf(), build, python, lookup, undefined, world),
+      };
+    };
     for (let round = 0; round < (formsNoRun ? 0 : MAX_LINK_ROUNDS); round++) {
       // Walk the links with what is fetched so far; what the walk reaches and lacks is fetched next.
       const missing = new Map<string, LinkRequest>();
@@ -230,30 +244,7 @@ export async function runScanJob(
       const answers = await fetchLinks([...missing.values()]);
       for (const request of missing.values()) known.set(keyOf(request.from, request.reference), null);
       for (const answer of answers) {
-        const target = answer.target;
-        let facts: FileFacts | undefined;
-        let text: string | undefined;
-        known.set(
-          keyOf(answer.from, answer.reference),
-          target && {
-            path: target.path,
-            display: target.display,
-            readFacts: () => (facts ??= memo.factsOf(target.path, target.hash, target.bytes, python)),
-            readFactsWith: (positional) => memo.factsOf(target.path, target.hash, target.bytes, python, positional),
-            readText: () => (text ??= decoder.decode(target.bytes)),
-            // Counted again in each round of the walk, as the modules it needs arrive; each module parsed once.
-            countClass: (build, lookup) =>
-              countClassIn(
-                target.path,
-                (text ??= decoder.decode(target.bytes)),
-                build,
-                python,
-                lookup,
-                undefined,
-                world,
-              ),
-          },
-        );
+        known.set(keyOf(answer.from, answer.reference), answer.target && linkTargetOf(answer.target));
       }
     }
     const analysis = analyzeFileFacts(input, own, job.settings, job.overrides, resolveKnown);

@@ -2,9 +2,8 @@ import type { Node, Tree } from 'web-tree-sitter';
 import type { ForeignClass } from '../moduleParams';
 import { moduleClassesOf } from '../moduleParams';
 import type { SymbolTable } from '../pythonValues';
-import { fromImports } from './fromImports';
 import { indexModule } from './index';
-import { moduleFile, starImports, WHOLE_MODULE_IMPORT } from './readers/importedNetworkClass';
+import { importSource, moduleFile } from './importSource';
 
 /**
  * The modules of a repository a network's classes are spread over (`from .arch_util import ResidualBlockNoBN`,
@@ -89,33 +88,13 @@ export class ModuleWorld {
       if (from.defined.has(name)) return undefined;
     }
     if (hops >= MAX_HOPS) return undefined;
-    const open = (module: string) => {
+    const source = importSource(from.text, qualified);
+    if (!source) return undefined;
+    for (const module of source.modules) {
       const file = moduleFile(module);
-      const found = file ? lookup(from.path, file) : undefined;
-      return found ? this.module(found.path, found.text) : undefined;
-    };
-    for (const i of fromImports(from.text, 1000)) {
-      // `from models import Encoder`; `from model import common`, then `common.ResBlock`.
-      if (!prefix && i.local === name) {
-        const m = open(i.module);
-        return m && this.findClass(m, i.name, lookup, hops + 1);
-      }
-      if (prefix && i.local === prefix) {
-        const m = open(`${i.module.replace(/\.$/, '')}.${i.name}`);
-        return m && this.findClass(m, name, lookup, hops + 1);
-      }
-    }
-    if (prefix) {
-      for (const m of from.text.matchAll(WHOLE_MODULE_IMPORT))
-        if ((m[2] ?? m[1]) === prefix) {
-          const module = open(m[1]);
-          return module && this.findClass(module, name, lookup, hops + 1);
-        }
-      return undefined;
-    }
-    for (const star of starImports(from.text)) {
-      const m = open(star);
-      const found = m && this.findClass(m, name, lookup, hops + 1);
+      const target = file ? lookup(from.path, file) : undefined;
+      const m = target && this.module(target.path, target.text);
+      const found = m && this.findClass(m, source.name, lookup, hops + 1);
       if (found) return found;
     }
     return undefined;

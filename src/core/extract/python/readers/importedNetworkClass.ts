@@ -3,7 +3,7 @@ import { startsARun } from '../../../facts';
 import { argumentsOfCall } from '../../constructorScope';
 import { escapeRegExp, nodeRange } from '../context';
 import { executedRowMask } from '../entryPoint';
-import { fromImports } from '../fromImports';
+import { importSource, moduleFile } from '../importSource';
 import { forwardRowCounter } from '../rowCounter';
 import type { FileRule } from '../rules';
 import {
@@ -30,64 +30,12 @@ import { findModelByName } from '../../../knowledge';
  * together (a GAN's generator and critic) are no one class's size.
  */
 
-/** `import models.nets as nets`, `import models`: a whole module bound to a name. */
-export const WHOLE_MODULE_IMPORT =
-  /^import[ \t]+([A-Za-z_]\w{0,100}(?:\.[A-Za-z_]\w{0,100}){0,8})(?:[ \t]+as[ \t]+(\w{1,100}))?[ \t]*$/gm;
 /** Built bindings looked at (a generated file could bind thousands). */
 const MAX_BUILT = 200;
 /** Bindings whose uses are looked for (each a pass over the text). */
 const MAX_USE_CHECKS = 32;
 /** Characters of a module looked at. */
 const MAX_TEXT = 400_000;
-
-/**
- * The file a module name points at, relative to the importing file's folder (`.nets` → `nets.py`, `..models.x` →
- * `../models/x.py`) or, for an absolute name, from where the link is resolved (`models.encoder` → `models/encoder.py`;
- * analyze.ts linkCandidates also tries the package's `__init__.py`).
- */
-export function moduleFile(module: string): string | undefined {
-  const dots = /^\.*/.exec(module)![0].length;
-  const rest = module.slice(dots);
-  if (!rest) return undefined;
-  const up = dots > 1 ? '../'.repeat(dots - 1) : '';
-  return `${up}${rest.replace(/\./g, '/')}.py`;
-}
-
-/** `from .dla import *` at column 0: a module whose every public name the file takes. */
-const STAR_IMPORT = /^from[ \t]+(\.{0,3}[A-Za-z_]\w{0,100}(?:\.[A-Za-z_]\w{0,100}){0,8})[ \t]+import[ \t]+\*/gm;
-/** Star imports looked at per module (a package's `__init__.py` gathers a few dozen). */
-const MAX_STAR_IMPORTS = 40;
-
-/** The modules a file star-imports, in order. */
-export function starImports(text: string): string[] {
-  const out: string[] = [];
-  if (!text.includes('*')) return out;
-  for (const m of text.matchAll(STAR_IMPORT)) {
-    out.push(m[1]);
-    if (out.length >= MAX_STAR_IMPORTS) break;
-  }
-  return out;
-}
-
-/** Where the class a program builds under `qualified` (`Encoder`, `nets.Encoder`) is imported from, if from a module. */
-function importOf(text: string, qualified: string): { module: string; name: string } | undefined {
-  const dot = qualified.lastIndexOf('.');
-  const className = qualified.slice(dot + 1);
-  const prefix = dot < 0 ? '' : qualified.slice(0, dot);
-  for (const i of fromImports(text, 1000)) {
-    if (!prefix && i.local === className) return { module: i.module, name: i.name };
-    // `from models import nets`, then `nets.Encoder(...)`.
-    if (prefix && i.local === prefix) return { module: `${i.module.replace(/\.$/, '')}.${i.name}`, name: className };
-  }
-  if (!prefix) {
-    // `from models import *` (kuangliu/pytorch-cifar's `net = SimpleDLA()`): the one module the name can come from.
-    const stars = starImports(text);
-    return stars.length === 1 ? { module: stars[0], name: className } : undefined;
-  }
-  for (const m of text.matchAll(WHOLE_MODULE_IMPORT))
-    if ((m[2] ?? m[1]) === prefix) return { module: m[1], name: className };
-  return undefined;
-}
 
 /** Assignments of one binding looked at. */
 const MAX_ASSIGNMENTS = 64;
@@ -135,8 +83,11 @@ export const importedNetworkClass: FileRule = {
       // Layers, containers, optimizers and the objects built beside a network (builtNetworkClass's filters).
       if (LAYER_PREFIX.test(qualified) || CONTAINER.test(className) || NOT_A_NETWORK.test(className)) continue;
       if (NOT_A_NETWORK_BINDING.test(binding.replace(/^self\./, ''))) continue;
-      const imported = importOf(text, qualified);
-      if (!imported || INSTALLED_LIBRARY.test(imported.module)) continue;
+      // `from models import *` (kuangliu/pytorch-cifar's `net = SimpleDLA()`): only the one module it can come from.
+      const source = importSource(text, qualified);
+      if (!source || (source.starred && source.modules.length !== 1)) continue;
+      const imported = { module: source.modules[0], name: source.name };
+      if (INSTALLED_LIBRARY.test(imported.module)) continue;
       // A class the file defines itself is counted there (moduleClasses).
       if (new RegExp(`^[ \\t]*class[ \\t]+${escapeRegExp(className)}\\b`, 'm').test(text)) continue;
       if (++checked > MAX_USE_CHECKS) break;

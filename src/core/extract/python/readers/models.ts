@@ -1,7 +1,7 @@
 import { insideClass } from './modelConstructor';
 import { gatedTest } from '../requiredLiterals';
 import type { Node } from 'web-tree-sitter';
-import { countModuleClasses, type EnvironmentSizes } from '../../moduleParams';
+import { countModuleClasses, forwardFlopsOfCount, type EnvironmentSizes } from '../../moduleParams';
 import { rlEnvironmentSpaces } from '../../../knowledge/data/rlEnvironments';
 import { evaluate, type SymbolTable } from '../../pythonValues';
 import { escapeRegExp, truncate, type PythonReadContext } from '../context';
@@ -84,17 +84,8 @@ function readModuleClasses(index: SyntaxIndex, text: string, ctx: PythonReadCont
   ctx.add('model.params', chosen.params, name, `counted from the layers of ${chosen.className}`, 'medium');
   const usesEmbeddings = /\bEmbedding\s*\(/.test(chosen.node.text);
   if (!usesEmbeddings) {
-    // Each weight is used once per sample in dense layers (2 FLOPs per multiply-add); convolution
-    // kernels slide over the input, so for them this is a lower bound until the input size is known.
-    ctx.add(
-      'model.forwardFlopsPerSample',
-      2 * chosen.params,
-      name,
-      chosen.hasConvolution
-        ? `2 × parameters of ${chosen.className}: a lower bound, convolutions reuse weights across the input size, which the code does not state`
-        : `2 × parameters of ${chosen.className} (dense layers)`,
-      chosen.hasConvolution ? 'low' : 'medium',
-    );
+    const flops = forwardFlopsOfCount(chosen.className, chosen.params, chosen.hasConvolution);
+    ctx.add('model.forwardFlopsPerSample', flops.value, name, flops.detail, flops.confidence);
   }
 }
 
