@@ -310,7 +310,10 @@ function renderInputs(model: PanelViewModel): HTMLElement {
           textInput(i.concurrency ?? null),
           "max_num_seqs, or the loop's batch",
         ),
-        field('Output tokens', 'in-output', textInput(i.outputTokens ?? null), 'generated per request'),
+        // A network run forward once per input generates no tokens (its serving inputs say null).
+        ...(i.outputTokens === null
+          ? []
+          : [field('Output tokens', 'in-output', textInput(i.outputTokens ?? null), 'generated per request')]),
         ...common,
       )
     : el(

@@ -77,7 +77,7 @@ import {
 } from './facts';
 import { countLinkedClass, type LinkedClassCount } from './extract/python/linkedClass';
 import { ModuleWorld, type ModuleLookup } from './extract/python/moduleWorld';
-import { forwardFlopsOfCount } from './extract/moduleParams';
+import { CONVOLUTIONAL_DETAIL, forwardFlopsOfCount } from './extract/moduleParams';
 import {
   boundedCommentRuns,
   MAX_SYNTAX_DEPTH,
@@ -1277,6 +1277,15 @@ function classCountFacts(count: LinkedClassCount, className: string, file: strin
   if (count.params !== null && !count.usesEmbeddings) {
     const flops = forwardFlopsOfCount(className, count.params, count.hasConvolution);
     facts.push({ kind: 'model.forwardFlopsPerSample', range: count.range, file, ...flops });
+    if (count.hasConvolution)
+      facts.push({
+        kind: 'model.convolutional',
+        value: className,
+        range: count.range,
+        confidence: 'medium',
+        detail: CONVOLUTIONAL_DETAIL(className),
+        file,
+      });
   }
   return facts;
 }

@@ -130,6 +130,11 @@ export type FactKind =
   | 'training.datasetSamples'
   | 'hardware.region'
   | 'model.forwardFlopsPerSample'
+  /**
+   * A counted network built of convolutions (its value the class name): its forward cost grows with the input size,
+   * so the 2 × parameters of forwardFlopsPerSample is only a lower bound until the input size is read.
+   */
+  | 'model.convolutional'
   /** Pixels (times frames, for video) of one training sample as the config's train pipeline sizes it (readers/mmInputSize.ts). */
   | 'model.inputPixels'
   /** The kind of head on a vision backbone: classification, detection or segmentation (readers/mmInputSize.ts). */

@@ -92,6 +92,12 @@ export const RunSpecSchema = z.object({
       inputPixels: upTo(1e8, 'pixels per sample')
         .nullish()
         .describe('Pixels (times frames) of one training sample of a vision model: its forward cost grows with them.'),
+      convolutional: z
+        .boolean()
+        .nullish()
+        .describe(
+          'A network of convolutions whose size was counted: its forward cost grows with the input size, so without inputPixels it is unknown.',
+        ),
       visionHead: z
         .enum(VISION_HEADS)
         .nullish()

@@ -23,6 +23,8 @@ export const INFERENCE_ENGINES = [
   'tgi',
   'sglang',
   'tensorrt-llm',
+  // A plain PyTorch loop running a network forward once per input (an image model, a policy network).
+  'pytorch',
   'other',
 ] as const;
 export type InferenceEngine = (typeof INFERENCE_ENGINES)[number];

@@ -36,7 +36,7 @@ export interface Estimate {
   /** Peak FLOP/s per accelerator at the precision used, and which format's figure it was. */
   readonly peak: { readonly tflops: number; readonly format: keyof Accelerator['peakTflops'] };
   readonly acceleratorPowerW: number;
-  /** Serving figures, for inference runs of token models. */
+  /** Serving figures, for inference runs (token models, and networks run forward once per input). */
   readonly inference?: InferenceEstimate;
 }
 
@@ -57,6 +57,13 @@ export interface InferenceEstimate {
   readonly decodeStepMs: number;
   readonly latencySeconds: number;
   readonly outputTokensPerSecond: number;
+  /** For a network run forward once per input: one batch's forward pass, and the inputs served per second in all. */
+  readonly forwardPass?: {
+    readonly gflopsPerInput: number;
+    readonly batch: number;
+    readonly stepMs: number;
+    readonly inputsPerSecond: number;
+  };
   readonly perRequest: {
     readonly energyWh: number;
     readonly energyWhLow: number;
@@ -109,8 +116,10 @@ export function peakFor(
 
 export function trainingFlops(run: ResolvedRun): number {
   const { training, model, mode } = run;
-  if (model.forwardGflopsPerSample !== null && mode !== 'inference') {
-    const passes = C.TRAINING_PASSES_PER_FORWARD.value + (training.gradientCheckpointing ? 1 : 0);
+  if (model.forwardGflopsPerSample !== null && (mode !== 'inference' || run.inference?.forwardPass)) {
+    // Serving runs each input forward once; training adds the backward pass.
+    const passes =
+      mode === 'inference' ? 1 : C.TRAINING_PASSES_PER_FORWARD.value + (training.gradientCheckpointing ? 1 : 0);
     return model.forwardGflopsPerSample * 1e9 * passes * (training.samples ?? 0);
   }
   const tokens = training.tokens ?? 0;
@@ -183,8 +192,7 @@ function evaluateScenario(run: ResolvedRun, flops: number, s: Scenario) {
 }
 
 export function estimateRun(run: ResolvedRun): Estimate {
-  if (run.inference && run.model.forwardGflopsPerSample === null && run.hardware.acceleratorHours === null)
-    return estimateServing(run);
+  if (run.inference && run.hardware.acceleratorHours === null) return estimateServing(run);
   const flops = trainingFlops(run);
   const spread = (run.sizeIsDefault ? C.UNKNOWN_SIZE_SPREAD.value : 1) * run.paramsSpread;
   const central = evaluateScenario(run, flops, {
@@ -290,9 +298,10 @@ function estimateServing(run: ResolvedRun): Estimate {
   const days = inf.days ?? 0;
   const perDayEnergy = deployment ? central.energyKWh / days : 0;
   const perDayCo2 = deployment ? total(central) / days : 0;
-  const flops =
-    n *
-    (shape.prefillFlopsPerToken * inf.inputTokens + shape.decodeFlopsPerToken * inf.outputTokens * inf.numSequences);
+  const flops = inf.forwardPass
+    ? n * inf.numSequences * shape.forwardFlopsPerInput
+    : n *
+      (shape.prefillFlopsPerToken * inf.inputTokens + shape.decodeFlopsPerToken * inf.outputTokens * inf.numSequences);
   const p = central.p;
   const inference: InferenceEstimate = {
     engine: inf.engine,
@@ -305,9 +314,19 @@ function estimateServing(run: ResolvedRun): Estimate {
     fits: shape.fits,
     weightGB: shape.weightBytes / 1e9,
     kvCacheKBPerToken: shape.kvBytesPerToken / 1000,
-    decodeStepMs: p.stepMs,
+    decodeStepMs: inf.forwardPass ? 0 : p.stepMs,
     latencySeconds: p.latencySeconds,
     outputTokensPerSecond: p.tokensPerSecondPerReplica * shape.replicas,
+    ...(inf.forwardPass
+      ? {
+          forwardPass: {
+            gflopsPerInput: shape.forwardFlopsPerInput / 1e9,
+            batch: p.concurrency,
+            stepMs: p.stepMs,
+            inputsPerSecond: (p.concurrency / (p.stepMs / 1000)) * shape.replicas,
+          },
+        }
+      : {}),
     perRequest: {
       energyWh: (central.energyKWh * 1000) / n,
       energyWhLow: (Math.min(low.energyKWh, central.energyKWh) * 1000) / n,

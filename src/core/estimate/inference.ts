@@ -1,4 +1,5 @@
 import type { Accelerator } from '../knowledge/schema';
+import type { Precision } from '../runSpec';
 import type { ResolvedRun } from '../resolve/completeRun';
 import type { ResolvedInference } from '../resolve/resolveInference';
 import * as C from './constants';
@@ -13,6 +14,9 @@ import * as IC from './inferenceConstants';
  * per-sequence CPU work to every step). Power follows the load: well below TDP for one sequence waiting on
  * memory, rising with the batch to near TDP, the idle floor while the CPU works.
  * A deployment (requests per day × days) also pays the idle floor of its devices between requests.
+ * A network run forward once per input (an image model, a policy network: `inf.forwardPass`) generates no tokens:
+ * each batch of inputs is one forward pass, compute-bound at a measured share of the peak, and a plain eager loop
+ * cannot finish a pass faster than its CPU launches the layers' kernels.
  */
 
 export type ServingRegime = 'memory-bound' | 'compute-bound' | 'overhead-bound';
@@ -28,6 +32,10 @@ export interface ServingScenario {
   readonly decodeShare: number;
   readonly saturatedShare: number;
   readonly hostW: number;
+  /** Share of the peak a batched forward pass reaches (on CUDA cores in float32, on tensor cores otherwise). */
+  readonly forwardEfficiency: { readonly float32: number; readonly tensorCores: number };
+  /** The least time an eager loop takes per forward pass (ms). */
+  readonly eagerForwardMs: number;
 }
 
 export const CENTRAL_SCENARIO: ServingScenario = pick('central');
@@ -39,6 +47,7 @@ export const LOW_SCENARIO: ServingScenario = {
   saturatedShare: IC.SERVING_POWER_SHARE_SATURATED.low,
   hostW: C.HOST_WATTS_PER_ACCELERATOR.low,
   eagerMsPerLayer: IC.EAGER_STEP_MS_PER_LAYER.low,
+  eagerForwardMs: IC.EAGER_FORWARD_PASS_MS.low,
 };
 /** The high-energy end: slow kernels, high power. */
 export const HIGH_SCENARIO: ServingScenario = {
@@ -48,6 +57,7 @@ export const HIGH_SCENARIO: ServingScenario = {
   saturatedShare: IC.SERVING_POWER_SHARE_SATURATED.high,
   hostW: C.HOST_WATTS_PER_ACCELERATOR.high,
   eagerMsPerLayer: IC.EAGER_STEP_MS_PER_LAYER.high,
+  eagerForwardMs: IC.EAGER_FORWARD_PASS_MS.high,
 };
 
 function pick(end: 'low' | 'central' | 'high'): ServingScenario {
@@ -60,6 +70,11 @@ function pick(end: 'low' | 'central' | 'high'): ServingScenario {
     decodeShare: IC.DECODE_POWER_SHARE_AT_BATCH_1.central,
     saturatedShare: IC.SERVING_POWER_SHARE_SATURATED.central,
     hostW: C.HOST_WATTS_PER_ACCELERATOR.central,
+    forwardEfficiency: {
+      float32: IC.FORWARD_PASS_COMPUTE_EFFICIENCY.float32[end],
+      tensorCores: IC.FORWARD_PASS_COMPUTE_EFFICIENCY.tensorCores[end],
+    },
+    eagerForwardMs: IC.EAGER_FORWARD_PASS_MS.central,
   };
 }
 
@@ -85,6 +100,10 @@ export interface ServingShape {
   /** FLOPs per prompt token and per generated token (2 × the parameters each passes through). */
   readonly prefillFlopsPerToken: number;
   readonly decodeFlopsPerToken: number;
+  /** FLOPs of one forward pass of one input, for a network run forward once per input (0 for token models). */
+  readonly forwardFlopsPerInput: number;
+  /** Whether that pass runs on tensor cores (any format but plain float32), which reach less of their peak. */
+  readonly forwardOnTensorCores: boolean;
 }
 
 export interface ServingStep {
@@ -158,18 +177,22 @@ export function servingShape(run: ResolvedRun, inf: ResolvedInference): ServingS
     kvBytesPerToken,
     memoryConcurrency,
     configuredConcurrency: inf.concurrency,
-    peakFlops: computePeak(acc, inf) * 1e12,
+    peakFlops: computePeak(acc, inf, run.training.computePrecision) * 1e12,
     bandwidth: acc.memoryBandwidthGBs * 1e9,
     decoderLayers: g.layers,
     prefillFlopsPerToken: 2 * prefillParams,
     decodeFlopsPerToken: 2 * decodeParams,
+    forwardFlopsPerInput: (inf.forwardPass?.gflopsPerSample ?? 0) * 1e9,
+    forwardOnTensorCores: !(inf.weightPrecision === 'fp32' && run.training.computePrecision !== 'tf32'),
   };
 }
 
-/** Peak TFLOP/s the serving compute runs at: fp8 on chips with fp8, int8 for TensorRT int8 engines, else 16-bit. */
-function computePeak(acc: Accelerator, inf: ResolvedInference): number {
+/** Peak TFLOP/s the serving compute runs at: fp8 on chips with fp8, int8 for TensorRT int8 engines, else 16-bit (TF32 for float32 convolutions where the run computes in it). */
+function computePeak(acc: Accelerator, inf: ResolvedInference, computePrecision: Precision): number {
   const p = acc.peakTflops;
   const half = p.bf16 ?? p.fp16 ?? p.fp32 ?? Object.values(p)[0] ?? 1;
+  // float32 convolutions of a forward pass run on TF32 tensor cores where PyTorch allows it by default.
+  if (inf.weightPrecision === 'fp32' && inf.forwardPass && computePrecision === 'tf32') return p.tf32 ?? p.fp32 ?? half;
   if (inf.weightPrecision === 'fp32') return p.fp32 ?? p.tf32 ?? half;
   if (inf.weightPrecision === 'fp8') return p.fp8 ?? half;
   if (inf.weightPrecision === 'int8' && inf.engine === 'tensorrt-llm') return p.int8 ?? half;
@@ -291,6 +314,7 @@ export function servingPoint(
   s: ServingScenario,
   requestsPerDay: number | null,
 ): ServingPoint {
+  if (inf.forwardPass) return forwardServingPoint(run, inf, shape, s, requestsPerDay);
   const cap = Math.max(1, Math.min(shape.configuredConcurrency, shape.memoryConcurrency));
   const meanContext = inf.inputTokens + inf.outputTokens / 2;
   const pf = prefill(run, inf, shape, s);
@@ -320,21 +344,6 @@ export function servingPoint(
   const hostWhPerRequest =
     run.hardware.accelerator.kind === 'cpu' ? 0 : (deviceSecondsPerRequest * s.hostW * run.powerFactor) / 3600;
   const tokensPerSecondPerReplica = steps > 0 ? concurrency / step.stepSeconds : 0;
-  let busyShare: number | null = null;
-  let idleWhPerDay: number | null = null;
-  let overloaded = false;
-  if (requestsPerDay !== null) {
-    const busySecondsPerReplica = (requestsPerDay / shape.replicas) * replicaSecondsPerRequest;
-    busyShare = Math.min(1, busySecondsPerReplica / 86_400);
-    // Busy all day is fine while the server can still batch more; past its cap it needs more replicas.
-    overloaded = busySecondsPerReplica > 86_400 * 1.0001 && concurrency >= cap * 0.999;
-    const idleSeconds = Math.max(0, 86_400 - busySecondsPerReplica);
-    const devices = shape.replicas * d;
-    const idleW =
-      run.hardware.accelerator.tdpW * run.powerFactor * s.idleShare +
-      (run.hardware.accelerator.kind === 'cpu' ? 0 : s.hostW * run.powerFactor);
-    idleWhPerDay = (devices * idleSeconds * idleW) / 3600;
-  }
   return {
     concurrency,
     regime: step.regime,
@@ -345,8 +354,106 @@ export function servingPoint(
     acceleratorWhPerRequest,
     hostWhPerRequest,
     tokensPerSecondPerReplica,
-    busyShare,
-    idleWhPerDay,
-    overloaded,
+    ...dailyLoad(run, shape, s, requestsPerDay, replicaSecondsPerRequest, concurrency >= cap * 0.999),
+  };
+}
+
+/** A deployment's day: the share its replicas are busy, their idle energy, and whether the load needs more of them. */
+function dailyLoad(
+  run: ResolvedRun,
+  shape: ServingShape,
+  s: ServingScenario,
+  requestsPerDay: number | null,
+  replicaSecondsPerRequest: number,
+  atCap: boolean,
+): Pick<ServingPoint, 'busyShare' | 'idleWhPerDay' | 'overloaded'> {
+  if (requestsPerDay === null) return { busyShare: null, idleWhPerDay: null, overloaded: false };
+  const busySecondsPerReplica = (requestsPerDay / shape.replicas) * replicaSecondsPerRequest;
+  const idleSeconds = Math.max(0, 86_400 - busySecondsPerReplica);
+  const devices = shape.replicas * shape.devicesPerReplica;
+  const idleW =
+    run.hardware.accelerator.tdpW * run.powerFactor * s.idleShare +
+    (run.hardware.accelerator.kind === 'cpu' ? 0 : s.hostW * run.powerFactor);
+  return {
+    busyShare: Math.min(1, busySecondsPerReplica / 86_400),
+    idleWhPerDay: (devices * idleSeconds * idleW) / 3600,
+    // Busy all day is fine while the server can still batch more; past its cap it needs more replicas.
+    overloaded: busySecondsPerReplica > 86_400 * 1.0001 && atCap,
+  };
+}
+
+/**
+ * One batch of inputs through a network run forward once per input: compute-bound at the forward-pass share of the
+ * peak, and no faster than an eager loop launches a pass. The GPU draws its saturated serving power while it
+ * computes and its batch-1 decode power while it waits on the launches (both regimes measured on serving loops,
+ * inferenceConstants.ts).
+ */
+export function forwardStep(
+  run: ResolvedRun,
+  inf: ResolvedInference,
+  shape: ServingShape,
+  batch: number,
+  s: ServingScenario,
+): ServingStep {
+  const d = shape.devicesPerReplica;
+  const tp = d > 1 ? IC.TENSOR_PARALLEL_EFFICIENCY.value : 1;
+  const efficiency = shape.forwardOnTensorCores ? s.forwardEfficiency.tensorCores : s.forwardEfficiency.float32;
+  const gpuSeconds = (batch * shape.forwardFlopsPerInput) / (d * shape.peakFlops * efficiency * tp);
+  const eager = !inf.server && inf.engine !== 'other' && inf.engine !== 'tensorrt-llm';
+  const floorSeconds = eager ? s.eagerForwardMs / 1000 : 0;
+  const stepSeconds = Math.max(gpuSeconds, floorSeconds, Number.MIN_VALUE);
+  const tdp = run.hardware.accelerator.tdpW * run.powerFactor;
+  const powerW = (gpuSeconds * tdp * s.saturatedShare + (stepSeconds - gpuSeconds) * tdp * s.decodeShare) / stepSeconds;
+  return {
+    concurrency: batch,
+    stepSeconds,
+    gpuSeconds,
+    regime: floorSeconds > gpuSeconds ? 'overhead-bound' : 'compute-bound',
+    powerW,
+  };
+}
+
+/**
+ * Serving a network run forward once per input: inputs are taken in batches of the configured size (a plain loop's
+ * batch), or, at a stated rate, as many as arrive while a batch runs (Little's law, as for token serving).
+ */
+function forwardServingPoint(
+  run: ResolvedRun,
+  inf: ResolvedInference,
+  shape: ServingShape,
+  s: ServingScenario,
+  requestsPerDay: number | null,
+): ServingPoint {
+  const cap = Math.max(1, shape.configuredConcurrency);
+  let batch = cap;
+  if (requestsPerDay !== null) {
+    const ratePerReplica = requestsPerDay / 86_400 / shape.replicas;
+    let b = 1;
+    for (let i = 0; i < 40; i++) {
+      const next = Math.min(cap, Math.max(1, ratePerReplica * forwardStep(run, inf, shape, b, s).stepSeconds));
+      if (Math.abs(next - b) < 1e-3 * b) {
+        b = next;
+        break;
+      }
+      b = next;
+    }
+    batch = b;
+  }
+  const step = forwardStep(run, inf, shape, batch, s);
+  const d = shape.devicesPerReplica;
+  const replicaSecondsPerRequest = (step.stepSeconds * inf.numSequences) / batch;
+  const deviceSecondsPerRequest = d * replicaSecondsPerRequest;
+  return {
+    concurrency: batch,
+    regime: step.regime,
+    stepMs: step.stepSeconds * 1000,
+    prefillSeconds: 0,
+    latencySeconds: step.stepSeconds,
+    deviceSecondsPerRequest,
+    acceleratorWhPerRequest: (deviceSecondsPerRequest * step.powerW) / 3600,
+    hostWhPerRequest:
+      run.hardware.accelerator.kind === 'cpu' ? 0 : (deviceSecondsPerRequest * s.hostW * run.powerFactor) / 3600,
+    tokensPerSecondPerReplica: 0,
+    ...dailyLoad(run, shape, s, requestsPerDay, replicaSecondsPerRequest, batch >= cap * 0.999),
   };
 }

@@ -218,3 +218,44 @@ export const DEFAULT_TOTAL_REQUESTS: SourcedValue = {
   source:
     'Green AI default: totals for inference are reported per 1M requests when no request count is given (not a measured figure)',
 };
+
+/**
+ * A network run forward once per input (an image classifier, a detector, a policy network): the share of the dense
+ * peak a batched forward pass reaches. NVIDIA's ResNet-50 v1.5 inference tables (PyTorch, batch 256), with 7.6 GFLOPs
+ * per 224×224 image (3.8 G multiply-adds, He et al. 2016, arXiv:1512.03385, Table 1; v1.5 moves a stride and costs
+ * slightly more, so these shares are slightly low): in float32 on CUDA cores, V100 1,261 img/s = 0.61 of 15.7 TFLOP/s
+ * and T4 415 img/s = 0.39 of 8.1; in mixed precision on tensor cores, V100 3,382 img/s = 0.21 of 125 and T4 1,198
+ * img/s = 0.14 of 65. Tensor-core peaks are reached far less, so each has its own range (central: the middle).
+ */
+export const FORWARD_PASS_COMPUTE_EFFICIENCY: Readonly<Record<'float32' | 'tensorCores', SourcedRange>> = {
+  float32: {
+    low: 0.39,
+    central: 0.5,
+    high: 0.61,
+    source:
+      'NVIDIA DeepLearningExamples, PyTorch/Classification/ConvNets/resnet50v1.5/README.md, "Inference performance results" (pytorch-21.03 NGC container, batch 256): FP32 V100 16GB 1,261 img/s, T4 415 img/s; ResNet-50 3.8 G multiply-adds per image (He et al. 2016, arXiv:1512.03385, Table 1); V100 15.7 and T4 8.1 TFLOP/s FP32 peaks (NVIDIA datasheets)',
+  },
+  tensorCores: {
+    low: 0.14,
+    central: 0.18,
+    high: 0.21,
+    source:
+      'NVIDIA DeepLearningExamples, PyTorch/Classification/ConvNets/resnet50v1.5/README.md, "Inference performance results" (pytorch-21.03 NGC container, batch 256): mixed precision V100 16GB 3,382 img/s, T4 1,198 img/s; ResNet-50 3.8 G multiply-adds per image (He et al. 2016, arXiv:1512.03385, Table 1); V100 125 and T4 65 TFLOP/s FP16 tensor-core peaks (NVIDIA datasheets)',
+  },
+};
+
+/**
+ * An eager PyTorch loop feeding one image at a time is bound by the CPU launching each layer's kernels, not by the
+ * GPU: ResNet-50 v1.5 at batch 1 took 10.4 ms (V100 FP32), 10.7 ms (T4 FP32), 12.8 ms (V100 mixed precision) and
+ * 13.0 ms (T4 mixed) where its arithmetic needs under 1 ms, and batches up to 8 took about as long. Each forward
+ * pass of a plain loop takes at least this long. The low end (a leaner network, a faster host) is Green AI's
+ * assumption, half the measured central figure; the floor is taken per forward pass, not per layer, because a
+ * catalogued vision network's layer count is not known.
+ */
+export const EAGER_FORWARD_PASS_MS: SourcedRange = {
+  low: 5,
+  central: 10.5,
+  high: 13,
+  source:
+    'NVIDIA DeepLearningExamples, PyTorch/Classification/ConvNets/resnet50v1.5/README.md, "Inference performance results" (pytorch-21.03 NGC container): batch 1 latency 10.37 ms V100 FP32, 12.78 ms V100 mixed, 10.7 ms T4 FP32, 12.96 ms T4 mixed (batch 8: 11.5 / 13.65 ms); low end ×0.5 is an assumption',
+};

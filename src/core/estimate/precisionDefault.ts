@@ -140,6 +140,12 @@ export function defaultInferencePrecision(engine: InferenceEngine, accelerator: 
         detail:
           'transformers from_pretrained loads weights in float32 unless torch_dtype/dtype is given (huggingface/transformers issue #36567: "model weights would get loaded in fp32 by default" through v4.x; v5 defaults to dtype="auto")',
       };
+    case 'pytorch':
+      return {
+        precision: 'fp32',
+        detail:
+          'PyTorch builds modules in float32 (torch.get_default_dtype(): "the initial default for floating point is torch.float32") unless the code converts them (.half(), .to(torch.bfloat16)) or runs them under autocast',
+      };
     case 'vllm':
     case 'sglang':
       return {

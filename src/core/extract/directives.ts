@@ -24,6 +24,16 @@ export const DIRECTIVE_KEYS: Record<string, DirectiveKey> = {
   dataset_tokens: { kind: 'training.datasetTokens', type: 'number', help: 'tokens in one pass over the dataset' },
   dataset_samples: { kind: 'training.datasetSamples', type: 'number', help: 'examples in one pass over the dataset' },
   seq_len: { kind: 'training.seqLen', type: 'integer', help: 'tokens per sample' },
+  input_pixels: {
+    kind: 'model.inputPixels',
+    type: 'number',
+    help: 'pixels of one input of an image model (times frames for video), e.g. 50176 for 224×224',
+  },
+  forward_flops: {
+    kind: 'model.forwardFlopsPerSample',
+    type: 'number',
+    help: 'FLOPs of one forward pass of one input (all denoising steps of an image for a diffusion model), e.g. 8.2e9',
+  },
   precision: { kind: 'training.precision', type: 'precision', help: 'fp32 | tf32 | fp16 | bf16 | fp8' },
   gpus: { kind: 'hardware.devices', type: 'string', help: 'count, or count×type: 8, 8xH100, 4×A100-80GB' },
   accelerator: { kind: 'hardware.accelerator', type: 'string', help: 'catalog id or alias: H100, A100-80GB, TPUv4' },

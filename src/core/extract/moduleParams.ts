@@ -166,7 +166,12 @@ interface Context {
   readonly foreign?: (qualified: string) => ForeignClass | undefined;
   readonly depth: number;
   readonly unresolved: string[];
-  hasConvolution: boolean;
+  /**
+   * What the count has met, shared by every context of one network's count (contexts are copied as the count descends
+   * into nested classes and helpers, so a flag on a copy would be lost): a convolution anywhere makes the network's
+   * forward cost depend on its input size.
+   */
+  readonly seen: { convolution: boolean };
   layers: number;
 }
 
@@ -271,7 +276,7 @@ function callParams(call: Node, ctx: Context): number | undefined {
     case 'ConvTranspose1d':
     case 'ConvTranspose2d':
     case 'ConvTranspose3d': {
-      ctx.hasConvolution = true;
+      ctx.seen.convolution = true;
       const dims = Number(name.slice(-2, -1));
       const i = numberArg(args, 0, 'in_channels', ctx);
       const o = numberArg(args, 1, 'out_channels', ctx);
@@ -590,10 +595,14 @@ function classParams(cls: Node, outer: Context, given?: GivenArguments): ModuleC
   const known = memoKey !== undefined ? outer.memo.get(memoKey) : undefined;
   if (known) {
     outer.unresolved.push(...known.unresolved);
+    if (known.count?.hasConvolution) outer.seen.convolution = true;
     return known.count && { ...known.count, unresolved: outer.unresolved };
   }
   const unresolvedBefore = outer.unresolved.length;
-  const count = countClassBody(cls, initBody, { ...outer, symbols: scope.symbols, lists: undefined });
+  // The class's own cell, so that its count (memoised for other networks) says only what it builds itself.
+  const seen = { convolution: false };
+  const count = countClassBody(cls, initBody, { ...outer, symbols: scope.symbols, lists: undefined, seen });
+  if (seen.convolution) outer.seen.convolution = true;
   if (memoKey !== undefined && outer.memo.size < MAX_MEMO)
     outer.memo.set(memoKey, { count, unresolved: outer.unresolved.slice(unresolvedBefore) });
   return count;
@@ -740,7 +749,7 @@ function countClassBody(cls: Node, initBody: Node, outer: Context): ModuleCount 
     params,
     layers: ctx.layers,
     unresolved: ctx.unresolved,
-    hasConvolution: ctx.hasConvolution,
+    hasConvolution: ctx.seen.convolution,
   };
 }
 
@@ -762,6 +771,10 @@ export function forwardFlopsOfCount(
     confidence: hasConvolution ? 'low' : 'medium',
   };
 }
+
+/** Why a counted network of convolutions has no forward cost until its input size is read. */
+export const CONVOLUTIONAL_DETAIL = (className: string): string =>
+  `${className} is built of convolutions: one forward pass costs more the larger its input, which the code does not state`;
 
 /** Ten trillion: far above the largest networks trained (a few trillion parameters); a count above it is no size. */
 const MAX_COUNTED_PARAMS = 1e13;
@@ -876,7 +889,7 @@ function freshContexts(
     classes,
     depth: 0,
     unresolved: [],
-    hasConvolution: false,
+    seen: { convolution: false },
     layers: 0,
     budget,
     memo,

@@ -48,6 +48,18 @@ export const CliInferenceSchema = z.object({
   /** False when the weights do not fit on the accelerators given. */
   fits: z.boolean(),
   outputTokensPerSecond: z.number().finite(),
+  /**
+   * Added: for a network run forward once per input (an image or policy network), its forward pass: GFLOPs per input,
+   * the batch, one batch's milliseconds and inputs served per second; absent for token models.
+   */
+  forwardPass: z
+    .object({
+      gflopsPerInput: z.number().finite(),
+      batch: z.number().finite(),
+      stepMs: z.number().finite(),
+      inputsPerSecond: z.number().finite(),
+    })
+    .optional(),
   perRequest: z.object({
     energyWh: z.number().finite(),
     energyWhLow: z.number().finite(),

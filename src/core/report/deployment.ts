@@ -28,7 +28,8 @@ export const CHINCHILLA_TOKENS_PER_PARAM = {
  * accelerators, estimated by the same model (a lower bound: released models often train on many more tokens).
  */
 export function pretrainingReference(run: ResolvedRun, settings: EstimateSettings): TrainingReference | null {
-  if (!run.inference) return null;
+  // Compute-optimal tokens describe a token model's training; an image or policy network's is not measured in them.
+  if (!run.inference || run.inference.forwardPass) return null;
   const spec = {
     model: { name: run.spec.model.name, params: run.model.params, activeParams: run.model.activeParams },
     training: {
@@ -68,7 +69,7 @@ export function deploymentBlock(
     {
       label: 'Per request',
       value: `${formatEnergy(inf.perRequest.energyWh / 1000)} · ${formatCo2e(inf.perRequest.co2eG / 1000)} CO2e`,
-      detail: `range ${formatEnergy(inf.perRequest.energyWhLow / 1000)}–${formatEnergy(inf.perRequest.energyWhHigh / 1000)}; ${sig(run.inference.inputTokens)} prompt + ${sig(run.inference.outputTokens)} generated tokens${run.inference.numSequences > 1 ? ` × ${run.inference.numSequences} sequences` : ''}${inf.perDay ? ', idle time between requests included' : ''}`,
+      detail: `range ${formatEnergy(inf.perRequest.energyWhLow / 1000)}–${formatEnergy(inf.perRequest.energyWhHigh / 1000)}; ${inf.forwardPass ? `one forward pass of ${sig(inf.forwardPass.gflopsPerInput)} GFLOPs per input` : `${sig(run.inference.inputTokens)} prompt + ${sig(run.inference.outputTokens)} generated tokens${run.inference.numSequences > 1 ? ` × ${run.inference.numSequences} sequences` : ''}`}${inf.perDay ? ', idle time between requests included' : ''}`,
     },
     {
       label: 'Per 1,000 requests',
@@ -92,7 +93,9 @@ export function deploymentBlock(
     });
   }
   const notes: string[] = [
-    `${inf.engine}: ${sig(inf.concurrency)} sequence${inf.concurrency >= 1.5 ? 's' : ''} in flight per replica (configured ${sig(inf.configuredConcurrency)}), ${inf.devicesPerReplica} device${inf.devicesPerReplica > 1 ? 's' : ''} per replica × ${inf.replicas}; decode is ${inf.regime}; ${sig(inf.outputTokensPerSecond)} generated tokens/s in all`,
+    inf.forwardPass
+      ? `${inf.engine}: batches of ${sig(inf.forwardPass.batch)} input${inf.forwardPass.batch >= 1.5 ? 's' : ''} (configured ${sig(inf.configuredConcurrency)}), ${sig(inf.forwardPass.stepMs)} ms a batch, ${inf.regime}; ${sig(inf.forwardPass.inputsPerSecond)} inputs/s in all`
+      : `${inf.engine}: ${sig(inf.concurrency)} sequence${inf.concurrency >= 1.5 ? 's' : ''} in flight per replica (configured ${sig(inf.configuredConcurrency)}), ${inf.devicesPerReplica} device${inf.devicesPerReplica > 1 ? 's' : ''} per replica × ${inf.replicas}; decode is ${inf.regime}; ${sig(inf.outputTokensPerSecond)} generated tokens/s in all`,
   ];
   if (run.inference.server && !day)
     notes.push(

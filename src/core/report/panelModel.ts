@@ -144,7 +144,7 @@ export function buildPanelViewModel(
             requestsPerDay: run.inference.requestsPerDay,
             days: run.inference.days,
             concurrency: run.inference.concurrency,
-            outputTokens: run.inference.outputTokens,
+            outputTokens: run.inference.forwardPass ? null : run.inference.outputTokens,
           }
         : {}),
     },

@@ -148,10 +148,15 @@ const RULE_TEXT: Record<SuggestionKind | 'over-budget' | 'needs-input', { name: 
       short: 'Generate shorter outputs',
       full: 'Decoding cost grows with the tokens generated per request; a lower max_tokens cap cuts energy per request.',
     },
+    'batch-inputs': {
+      name: 'BatchInputs',
+      short: 'Batch the inputs',
+      full: 'A plain loop running an image or policy network one input at a time is bound by launching its layers; batches of inputs cost about as much per pass as one.',
+    },
     'needs-input': {
       name: 'NeedsInput',
-      short: 'The model size is needed to estimate this run',
-      full: "The run's model size could not be read (a command-line argument without a default, an id in no catalog); set it with a `# green-ai: params=` or `model=` directive.",
+      short: 'An input is needed to estimate this run',
+      full: 'An input the estimate needs could not be read: the model size (a command-line argument without a default, an id in no catalog; set it with a `# green-ai: params=` or `model=` directive), or the input size of an image model (`# green-ai: input_pixels=` or `forward_flops=`).',
     },
   };
 

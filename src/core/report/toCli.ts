@@ -75,6 +75,7 @@ export function toCliRun(file: string, analyzed: AnalyzedRun, measured?: Measure
               replicas: estimate.inference.replicas,
               fits: estimate.inference.fits,
               outputTokensPerSecond: estimate.inference.outputTokensPerSecond,
+              ...(estimate.inference.forwardPass ? { forwardPass: estimate.inference.forwardPass } : {}),
               perRequest: {
                 energyWh: estimate.inference.perRequest.energyWh,
                 energyWhLow: estimate.inference.perRequest.energyWhLow,

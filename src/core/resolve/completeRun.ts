@@ -25,7 +25,7 @@ import type {
   TrainingFramework,
   TrainingMode,
 } from '../runSpec';
-import { resolveInference, servingMinimumDevices, type ResolvedInference } from './resolveInference';
+import { resolveInference, servingMinimumDevices, type ForwardPass, type ResolvedInference } from './resolveInference';
 
 /**
  * Fills every input the estimate needs: what the code or spec says first, then
@@ -272,8 +272,10 @@ export function completeRun(
     });
   // Image models, and image–text encoders (CLIP, SigLIP) whose row states a forward cost per sample: one forward
   // pass per image, not a generated sequence of tokens (a generative multimodal row states no such cost).
+  // A counted network of convolutions states only a lower bound (2 × parameters): its input size decides the cost.
+  const convolutional = spec.model.convolutional === true;
   let forwardGflopsPerSample =
-    spec.model.forwardGflopsPerSample ??
+    (convolutional ? null : spec.model.forwardGflopsPerSample) ??
     (catalog?.modality === 'vision' || catalog?.modality === 'multimodal'
       ? (catalog.forwardGflopsPerSample ?? null)
       : null);
@@ -289,6 +291,20 @@ export function completeRun(
       value: perPixel.gflops,
       source: 'computed',
       detail: perPixel.detail,
+    });
+  }
+  // Without its input size a convolutional network's cost per sample is unknown by orders of magnitude (a generator
+  // at 512×512 does thousands of times the 2 × parameters per sample): the run needs it, and the lower bound stays
+  // only as the placeholder behind the hidden figures.
+  if (forwardGflopsPerSample === null && convolutional) {
+    forwardGflopsPerSample = spec.model.forwardGflopsPerSample ?? (2 * activeParams) / 1e9;
+    missing.push({
+      field: 'model.inputPixels',
+      detail:
+        assumptions.find((a) => a.field === 'model.convolutional')?.detail ??
+        `${spec.model.name ?? 'the network'} is built of convolutions: one forward pass costs more the larger its input, which is not stated`,
+      howToSet:
+        'add `# green-ai: forward_flops=<FLOPs of one forward pass of one input>` to the file (for a classifier backbone, `input_pixels=<pixels of one input>`, e.g. 50176 for 224×224, prices it per pixel)',
     });
   }
 
@@ -476,7 +492,16 @@ export function completeRun(
   // ---- serving inputs (inference mode)
   const inference =
     mode === 'inference'
-      ? resolveInference({ spec, catalog, params, accelerator, origin: context.origin, note, settings })
+      ? resolveInference({
+          spec,
+          catalog,
+          params,
+          accelerator,
+          origin: context.origin,
+          note,
+          settings,
+          forwardPass: forwardPassOf(spec, catalog, forwardGflopsPerSample, missing, assumptions),
+        })
       : null;
   // A serving run occupies at least the devices its launch splits the model over and those its weights need;
   // an explicit --count override stays as given (a what-if the estimate then reports as not fitting).
@@ -537,7 +562,7 @@ export function completeRun(
   const tf32 = tf32ComputeFor({
     precision,
     framework,
-    convolutional: catalog?.architecture === 'cnn',
+    convolutional: catalog?.architecture === 'cnn' || convolutional,
     convolutionTf32: spec.training.convolutionTf32 ?? null,
     accelerator,
   });
@@ -575,8 +600,14 @@ export function completeRun(
 
   if (inference) {
     requests = inference.requests;
-    tokensPerRequest = inference.inputTokens + inference.outputTokens * inference.numSequences;
-    tokens = requests * tokensPerRequest;
+    if (inference.forwardPass) {
+      // One forward pass per input: the work is counted in inputs, not tokens.
+      samples = requests * inference.numSequences;
+      tokens = null;
+    } else {
+      tokensPerRequest = inference.inputTokens + inference.outputTokens * inference.numSequences;
+      tokens = requests * tokensPerRequest;
+    }
   } else if (tokens === null && samples === null) {
     const batch = spec.training.batchPerDevice ?? HF_DEFAULT_BATCH.value;
     const accumulation = spec.training.gradientAccumulation ?? 1;
@@ -777,6 +808,40 @@ export function completeRun(
     assumptions,
     unknowns,
   };
+}
+
+/**
+ * Whether an inference run's model is a network run forward once per input rather than a token model, and what one
+ * pass costs: a forward cost known per sample (a vision catalog row, the pixels its config feeds it, a counted dense
+ * network), or a vision catalog row or a counted convolutional network whose cost is not known (the run then needs
+ * it, said in `missing`). Null for token models.
+ */
+function forwardPassOf(
+  spec: RunSpec,
+  catalog: Model | null,
+  forwardGflopsPerSample: number | null,
+  missing: MissingInput[],
+  assumptions: readonly Assumption[],
+): ForwardPass | null {
+  const unknown = missing.find((m) => m.field === 'model.inputPixels');
+  if (unknown) return { gflopsPerSample: null, detail: unknown.detail };
+  if (forwardGflopsPerSample !== null) {
+    const perPixel = assumptions.find((a) => a.field === 'model.forwardGflopsPerSample');
+    const counted = assumptions.find((a) => a.field === 'model.forwardFlopsPerSample');
+    const fromCatalog = spec.model.forwardGflopsPerSample == null && catalog?.forwardGflopsPerSample !== undefined;
+    const detail =
+      perPixel?.detail ?? (fromCatalog ? `${catalog.id}: ${catalog.source}` : (counted?.detail ?? 'given in the spec'));
+    return { gflopsPerSample: forwardGflopsPerSample, detail };
+  }
+  if (catalog?.modality !== 'vision') return null;
+  const detail = `${catalog.id} is an image model the catalog states no forward cost for, and its input size is not read`;
+  missing.push({
+    field: 'model.inputPixels',
+    detail,
+    howToSet:
+      'add `# green-ai: forward_flops=<FLOPs of one forward pass>` (every denoising step of an image, for a diffusion model) or `input_pixels=<pixels of one input>` to the file',
+  });
+  return { gflopsPerSample: null, detail };
 }
 
 /** What the code says about the model when no id could be read (a CLI argument without a default). */

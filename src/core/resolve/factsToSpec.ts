@@ -72,6 +72,8 @@ const SENSIBLE_MAX: Record<string, number> = {
   'model.hiddenSize': 1e6,
   'model.vocabSize': 1e8,
   'model.forwardFlopsPerSample': 1e18,
+  // A gigapixel frame stack is past any network's input (the spec schema's own limit).
+  'model.inputPixels': 1e8,
 };
 
 /** The spec field each kind of fact fills (for listing what could not be read). */
@@ -97,6 +99,10 @@ const CONFIDENCE_RANK: Record<Fact['confidence'], number> = { high: 2, medium: 1
 /** The fact to use for a kind: resolved beats unknown, then higher confidence, then first written. */
 /** A config file a program loads (YAML, JSON, TOML). */
 const TRAINING_CONFIG_FILE = /\.(?:ya?ml|json|toml)$/i;
+
+function sameRange(a: Fact['range'], b: Fact['range']): boolean {
+  return a.startLine === b.startLine && a.startCol === b.startCol && a.endLine === b.endLine && a.endCol === b.endCol;
+}
 
 function pick(facts: readonly Fact[], kind: FactKind): Fact | undefined {
   const stated = facts.find((f) => f.kind === kind && f.directive);
@@ -627,8 +633,42 @@ export function factsToSpecs(stated: readonly Fact[], sourceKind: 'code' | 'conf
       });
     }
   }
-  const forwardFlops = asNumber(use('model.forwardFlopsPerSample', pick(facts, 'model.forwardFlopsPerSample')));
-  if (forwardFlops && !id) spec.model.forwardGflopsPerSample = forwardFlops / 1e9;
+  // A counted network's forward cost is the run's where its count is the run's size: no model is named, or the size
+  // taken is that count (the model named by the class the script builds). A directive states it outright.
+  // A directive the sense check turns away leaves the count's.
+  const statedForward = facts.find((f) => f.kind === 'model.forwardFlopsPerSample' && f.directive);
+  const forwardFact =
+    (statedForward && use('model.forwardFlopsPerSample', statedForward)) ??
+    pick(
+      facts.filter((f) => !f.directive),
+      'model.forwardFlopsPerSample',
+    );
+  const countIsTheModel =
+    forwardFact !== undefined &&
+    (forwardFact.directive === true ||
+      !id ||
+      (paramsFact !== undefined &&
+        paramsFact.value === spec.model.params &&
+        paramsFact.file === forwardFact.file &&
+        sameRange(paramsFact.range, forwardFact.range)));
+  // (A stated cost went through the sense check above, which records it.)
+  const forwardFlops = countIsTheModel
+    ? asNumber(forwardFact.directive ? forwardFact : use('model.forwardFlopsPerSample', forwardFact))
+    : undefined;
+  if (forwardFlops) {
+    spec.model.forwardGflopsPerSample = forwardFlops / 1e9;
+    // Of a network of convolutions the count gives only a lower bound: its input size decides the cost.
+    const convolutional = pick(facts, 'model.convolutional');
+    if (
+      !forwardFact!.directive &&
+      convolutional !== undefined &&
+      convolutional.file === forwardFact!.file &&
+      sameRange(convolutional.range, forwardFact!.range)
+    ) {
+      use('model.convolutional', convolutional);
+      spec.model.convolutional = true;
+    }
+  }
   // A vision run's input size and head: what its forward pass costs per sample where nothing states it
   // (completeRun.ts, visionForwardCost).
   const inputPixels = asNumber(use('model.inputPixels', pick(facts, 'model.inputPixels')));

@@ -29,6 +29,16 @@ export interface KvGeometry {
   readonly detail: string;
 }
 
+/**
+ * A network run forward once per input (an image model, a policy network) rather than a token model: what one pass
+ * costs. `gflopsPerSample` is null when that cost cannot be read (a convolutional network whose input size the code
+ * does not state): the run then needs it before it has an estimate.
+ */
+export interface ForwardPass {
+  readonly gflopsPerSample: number | null;
+  readonly detail: string;
+}
+
 export interface ResolvedInference {
   readonly engine: InferenceEngine;
   /** The serving stack's version, when stated (vLLM before 0.6 blocks the GPU on per-sequence CPU work). */
@@ -52,7 +62,18 @@ export interface ResolvedInference {
   readonly geometry: KvGeometry;
   /** A reasoning model with its thinking on (its outputs include the chain of thought). */
   readonly reasoning: boolean;
+  /** Set for a network run forward once per input: no prompt, no generated tokens, no KV cache. */
+  readonly forwardPass: ForwardPass | null;
 }
+
+/** A network run forward once per input keeps no key/value cache. */
+const NO_CACHE: KvGeometry = {
+  layers: 0,
+  kvWidth: 0,
+  fullAttentionShare: 1,
+  source: 'approximation',
+  detail: 'no key/value cache: each input is one forward pass',
+};
 
 export const SERVER_ENGINES: ReadonlySet<InferenceEngine> = new Set(['vllm', 'tgi', 'sglang', 'tensorrt-llm']);
 
@@ -66,6 +87,8 @@ interface Context {
   readonly origin: 'code' | 'spec';
   readonly note: (a: Assumption) => void;
   readonly settings?: EstimateSettings;
+  /** The model is a network run forward once per input (completeRun decides, from the model's kind). */
+  readonly forwardPass?: ForwardPass | null;
 }
 
 export function resolveInference({
@@ -76,20 +99,23 @@ export function resolveInference({
   origin,
   note,
   settings,
+  forwardPass = null,
 }: Context): ResolvedInference {
   const inf = spec.inference ?? {};
   const stated: Assumption['source'] = origin === 'spec' ? 'directive' : 'code';
   const given = (field: string, value: string | number) =>
     note({ field, value, source: stated, detail: origin === 'spec' ? 'given in the spec' : 'read from the code' });
 
-  const engine: InferenceEngine = inf.engine ?? 'hf-generate';
+  const engine: InferenceEngine = inf.engine ?? (forwardPass ? 'pytorch' : 'hf-generate');
   if (inf.engine) given('inference.engine', engine);
   else
     note({
       field: 'inference.engine',
       value: engine,
       source: 'default',
-      detail: 'serving stack not stated: assumed a plain transformers generate loop, one request at a time',
+      detail: forwardPass
+        ? 'serving stack not stated: assumed a plain PyTorch loop running the network forward, one batch at a time'
+        : 'serving stack not stated: assumed a plain transformers generate loop, one request at a time',
     });
   const server = SERVER_ENGINES.has(engine);
   const engineVersion = inf.engineVersion ?? null;
@@ -113,12 +139,36 @@ export function resolveInference({
       field: 'inference.concurrency',
       value: 1,
       source: 'default',
-      detail: 'no batch size found: one sequence at a time',
+      detail: forwardPass ? 'no batch size found: one input at a time' : 'no batch size found: one sequence at a time',
     });
   }
 
   const architecture: ModelArchitecture = spec.model.architecture ?? toArchitecture(catalog?.architecture) ?? 'decoder';
 
+  if (forwardPass) {
+    note({
+      field: 'inference.forwardPass',
+      value: forwardPass.gflopsPerSample === null ? 'unknown' : `${forwardPass.gflopsPerSample} GFLOPs`,
+      source: forwardPass.gflopsPerSample === null ? 'default' : 'computed',
+      detail: `one forward pass per input (an image, an observation), no tokens generated: ${forwardPass.detail}`,
+    });
+    return {
+      engine,
+      engineVersion,
+      server,
+      concurrency,
+      inputTokens: 0,
+      outputTokens: 0,
+      numSequences: 1,
+      tensorParallel: inf.tensorParallel ?? null,
+      ...servingPrecision(spec, catalog, engine, accelerator, stated, given, note),
+      ...servingRequests(spec, given, note, settings),
+      architecture,
+      geometry: NO_CACHE,
+      reasoning: false,
+      forwardPass,
+    };
+  }
   const inputTokens = inf.inputTokens ?? IC.DEFAULT_INPUT_TOKENS.value;
   if (inf.inputTokens) given('inference.inputTokens', inputTokens);
   else
@@ -179,6 +229,51 @@ export function resolveInference({
   const tensorParallel = inf.tensorParallel ?? null;
   if (tensorParallel) given('inference.tensorParallel', tensorParallel);
 
+  const { weightPrecision, kvPrecision } = servingPrecision(spec, catalog, engine, accelerator, stated, given, note);
+  const { requests, requestsPerDay, days } = servingRequests(spec, given, note, settings);
+
+  const geometry = resolveGeometry(spec, catalog, params, architecture);
+  note({
+    field: 'model.kvCache',
+    value: `${geometry.layers} layers × ${geometry.kvWidth} key/value width`,
+    source: geometry.source === 'spec' ? stated : geometry.source === 'catalog' ? 'catalog' : 'default',
+    detail: geometry.detail,
+  });
+
+  return {
+    engine,
+    engineVersion,
+    server,
+    concurrency,
+    inputTokens,
+    outputTokens,
+    numSequences,
+    tensorParallel,
+    weightPrecision,
+    kvPrecision,
+    requests,
+    requestsPerDay,
+    days,
+    architecture,
+    geometry,
+    reasoning,
+    forwardPass: null,
+  };
+}
+
+type Given = (field: string, value: string | number) => void;
+
+/** The format the weights are served in, and the KV cache's: as stated, named, trained, or the stack's default. */
+function servingPrecision(
+  spec: RunSpec,
+  catalog: Model | null,
+  engine: InferenceEngine,
+  accelerator: Accelerator,
+  stated: Assumption['source'],
+  given: Given,
+  note: (a: Assumption) => void,
+): Pick<ResolvedInference, 'weightPrecision' | 'kvPrecision'> {
+  const inf = spec.inference ?? {};
   const trainingPrecision = spec.training.precision ?? null;
   // A checkpoint published quantised says so in its name (`...-Instruct-FP8`): the server loads it in that format.
   const namedFormat = weightFormatOfName(spec.model.name);
@@ -225,6 +320,17 @@ export function resolveInference({
   const kvPrecision: WeightPrecision = inf.kvCachePrecision ?? (weightPrecision === 'fp32' ? 'fp32' : 'bf16');
   if (inf.kvCachePrecision) given('inference.kvCachePrecision', kvPrecision);
 
+  return { weightPrecision, kvPrecision };
+}
+
+/** Requests the totals cover: a deployment's (per day × days), a stated count, or the default. */
+function servingRequests(
+  spec: RunSpec,
+  given: Given,
+  note: (a: Assumption) => void,
+  settings: EstimateSettings | undefined,
+): Pick<ResolvedInference, 'requests' | 'requestsPerDay' | 'days'> {
+  const inf = spec.inference ?? {};
   const requestsPerDay = inf.requestsPerDay ?? settings?.requestsPerDay ?? null;
   let days = inf.days ?? (requestsPerDay ? (settings?.deploymentDays ?? null) : null);
   if (inf.requestsPerDay) given('inference.requestsPerDay', inf.requestsPerDay);
@@ -263,33 +369,7 @@ export function resolveInference({
     requests = IC.DEFAULT_TOTAL_REQUESTS.value;
     note({ field: 'inference.requests', value: requests, source: 'default', detail: IC.DEFAULT_TOTAL_REQUESTS.source });
   }
-
-  const geometry = resolveGeometry(spec, catalog, params, architecture);
-  note({
-    field: 'model.kvCache',
-    value: `${geometry.layers} layers × ${geometry.kvWidth} key/value width`,
-    source: geometry.source === 'spec' ? stated : geometry.source === 'catalog' ? 'catalog' : 'default',
-    detail: geometry.detail,
-  });
-
-  return {
-    engine,
-    engineVersion,
-    server,
-    concurrency,
-    inputTokens,
-    outputTokens,
-    numSequences,
-    tensorParallel,
-    weightPrecision,
-    kvPrecision,
-    requests,
-    requestsPerDay,
-    days,
-    architecture,
-    geometry,
-    reasoning,
-  };
+  return { requests, requestsPerDay, days };
 }
 
 function toArchitecture(a: Model['architecture'] | undefined): ModelArchitecture | null {

@@ -1,7 +1,12 @@
 import { insideClass } from './modelConstructor';
 import { gatedTest } from '../requiredLiterals';
 import type { Node } from 'web-tree-sitter';
-import { countModuleClasses, forwardFlopsOfCount, type EnvironmentSizes } from '../../moduleParams';
+import {
+  CONVOLUTIONAL_DETAIL,
+  countModuleClasses,
+  forwardFlopsOfCount,
+  type EnvironmentSizes,
+} from '../../moduleParams';
 import { rlEnvironmentSpaces } from '../../../knowledge/data/rlEnvironments';
 import { evaluate, type SymbolTable } from '../../pythonValues';
 import { escapeRegExp, truncate, type PythonReadContext } from '../context';
@@ -69,6 +74,7 @@ function readModuleClasses(index: SyntaxIndex, text: string, ctx: PythonReadCont
         : `counted from the layers of ${trained.map((c) => `${c.className} (${c.params.toLocaleString('en-US')})`).join(' + ')}, trained together`,
       unsized.length > 0 ? 'low' : 'medium',
     );
+    if (unsized.length === 0) forwardCostOf(ctx, names, total, trained, name);
     return;
   }
   if (chosen.unresolved.length > 0) {
@@ -82,11 +88,25 @@ function readModuleClasses(index: SyntaxIndex, text: string, ctx: PythonReadCont
     return;
   }
   ctx.add('model.params', chosen.params, name, `counted from the layers of ${chosen.className}`, 'medium');
-  const usesEmbeddings = /\bEmbedding\s*\(/.test(chosen.node.text);
-  if (!usesEmbeddings) {
-    const flops = forwardFlopsOfCount(chosen.className, chosen.params, chosen.hasConvolution);
-    ctx.add('model.forwardFlopsPerSample', flops.value, name, flops.detail, flops.confidence);
-  }
+  forwardCostOf(ctx, chosen.className, chosen.params, [chosen], name);
+}
+
+/**
+ * The forward cost per sample of counted networks without token embeddings (every one of them runs on each sample),
+ * and whether convolutions make it depend on the input size.
+ */
+function forwardCostOf(
+  ctx: PythonReadContext,
+  names: string,
+  params: number,
+  networks: readonly { readonly node: Node; readonly hasConvolution: boolean }[],
+  at: Node,
+): void {
+  if (networks.some((n) => /\bEmbedding\s*\(/.test(n.node.text))) return;
+  const convolutional = networks.some((n) => n.hasConvolution);
+  const flops = forwardFlopsOfCount(names, params, convolutional);
+  ctx.add('model.forwardFlopsPerSample', flops.value, at, flops.detail, flops.confidence);
+  if (convolutional) ctx.add('model.convolutional', names, at, CONVOLUTIONAL_DETAIL(names), 'medium');
 }
 
 /** Module classes of a file looked at for where they are built (a script defines tens). */
