@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyzeText, resultsRecordReason } from '../../src/core/analyze';
 import { MODELS } from '../../src/core/knowledge/data/models';
+import { findModel } from '../../src/core/knowledge';
 import { NAME_SIZE_SPREAD, sizeFromModelName } from '../../src/core/knowledge/modelName';
 import { nonRunPathReason, packageModuleReason, packageRootsOf } from '../../src/core/resolve/entryPoint';
 import { FolderScanCache } from '../../src/core/scan/folderScan';
@@ -329,6 +330,10 @@ describe('Model size from the name', () => {
     // "<word>-ViT" architectures name their own sizes (Next-ViT-L is not ViT-L); a method's prefix keeps ViT's.
     assert.equal(sizeFromModelName('dpt_next_vit_large_384'), undefined);
     assert.equal(sizeFromModelName('mobile_vit_small'), undefined);
+    // GC ViT's configs write `gc_vit_tiny` (28M; ViT-Ti is 5.7M): its own family, catalogued under that name.
+    assert.equal(sizeFromModelName('gc_vit_tiny'), undefined);
+    assert.equal(findModel('gc_vit_tiny')?.params, 28e6);
+    assert.equal(findModel('gcvit_base')?.params, 90e6);
     assert.equal(
       sizeFromModelName('mae_vit_large_patch16')?.params,
       sizeFromModelName('vit_large_patch16_224')?.params,

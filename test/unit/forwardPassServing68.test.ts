@@ -5,6 +5,7 @@ import * as IC from '../../src/core/estimate/inferenceConstants';
 import { pretrainingReference } from '../../src/core/report/deployment';
 import { completeRun } from '../../src/core/resolve/completeRun';
 import { DEFAULT_SETTINGS, RunSpecSchema } from '../../src/core/runSpec';
+import { extractConfigFacts } from '../../src/core/extract/configFacts';
 import { runOf, scanFiles } from './helpers';
 
 /**
@@ -204,5 +205,32 @@ describe('Sixty-eighth round: serving a network run forward once per input', () 
     assert.deepEqual(stated.missing, []);
     const perPixel = stated.assumptions.find((a) => a.field === 'model.forwardGflopsPerSample');
     assert.match(String(perPixel?.detail), /16,384 pixels per sample/);
+  });
+});
+
+describe('Sixty-eighth round: a flat parameter file naming its network by registry name', () => {
+  const flat = (extra: string[] = []) =>
+    ['model: gc_vit_tiny', 'epochs: 310', 'batch_size: 128', 'amp: True', ...extra, ''].join('\n');
+  const fromScratch = (text: string) =>
+    extractConfigFacts(text, 'yaml', 'configs/gc_vit_tiny.yml').facts.filter((f) => f.kind === 'model.fromScratch');
+
+  it('builds it from random initialisation when no key names weights to start from', () => {
+    assert.deepEqual(
+      fromScratch(flat()).map((f) => f.value),
+      [true],
+    );
+    // A key that loads weights leaves it to that key's reading.
+    assert.ok(!fromScratch(flat(['initial_checkpoint: ckpt/gc_vit_tiny.pth'])).some((f) => f.value === true));
+    assert.ok(!fromScratch(flat(['resume: last.pth'])).some((f) => f.value === true));
+    assert.deepEqual(
+      fromScratch(flat(['pretrained: true'])).map((f) => f.value),
+      [false],
+    );
+  });
+
+  it('a catalogued network named so is trained from scratch, not fine-tuned', async () => {
+    const run = await runOf({ 'configs/gc_vit_tiny.yml': flat() }, 'configs/gc_vit_tiny.yml');
+    assert.equal(run?.model.params, 28e6);
+    assert.equal(run?.mode, 'pretrain');
   });
 });

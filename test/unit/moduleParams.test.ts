@@ -12,6 +12,11 @@ describe('nn.Module parameter counting', () => {
     assert.equal(a.runs[0].run.model.params, conv1 + conv2 + fc1 + fc2);
     assert.equal(conv1 + conv2 + fc1 + fc2, 1_199_882);
     assert.equal(a.runs[0].run.training.samples, 60_000 * 14, 'MNIST train split × 14 epochs');
+    // Its convolutions' cost per image is stated beside it (the code does not give the input size): 2 × 11,992,448
+    // multiply-adds at 28×28, rounded.
+    assert.equal(2 * (26 * 26 * 32 * 9 + 24 * 24 * 64 * 288 + 9216 * 128 + 128 * 10), 23_984_896);
+    assert.equal(a.runs[0].run.model.forwardGflopsPerSample, 0.024);
+    assert.deepEqual(a.runs[0].run.missing, []);
   });
 
   it('counts a GPT through nested modules, a generator ModuleList, dataclass sizes and weight tying', async () => {

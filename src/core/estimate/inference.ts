@@ -320,20 +320,7 @@ export function servingPoint(
   const pf = prefill(run, inf, shape, s);
   const steps = inf.outputTokens;
   const latency = (b: number) => pf.seconds + steps * decodeStep(run, inf, shape, b, meanContext, s).stepSeconds;
-  let concurrency = cap;
-  if (requestsPerDay !== null) {
-    const ratePerReplica = requestsPerDay / 86_400 / shape.replicas;
-    let b = 1;
-    for (let i = 0; i < 40; i++) {
-      const next = Math.min(cap, Math.max(1, ratePerReplica * inf.numSequences * latency(b)));
-      if (Math.abs(next - b) < 1e-3 * b) {
-        b = next;
-        break;
-      }
-      b = next;
-    }
-    concurrency = b;
-  }
+  const concurrency = inFlight(cap, requestsPerDay, shape, (b) => inf.numSequences * latency(b));
   const step = decodeStep(run, inf, shape, concurrency, meanContext, s);
   const d = shape.devicesPerReplica;
   // The prompt is processed once per request; each of its sequences takes a share 1/B of every decode step.
@@ -356,6 +343,27 @@ export function servingPoint(
     tokensPerSecondPerReplica,
     ...dailyLoad(run, shape, s, requestsPerDay, replicaSecondsPerRequest, concurrency >= cap * 0.999),
   };
+}
+
+/**
+ * Requests in flight per replica: the configured cap without a rate; at a rate, the fixed point of Little's law (in
+ * flight = arrival rate × time in the system at that load), between 1 and the cap.
+ */
+function inFlight(
+  cap: number,
+  requestsPerDay: number | null,
+  shape: ServingShape,
+  secondsInSystem: (inFlight: number) => number,
+): number {
+  if (requestsPerDay === null) return cap;
+  const ratePerReplica = requestsPerDay / 86_400 / shape.replicas;
+  let b = 1;
+  for (let i = 0; i < 40; i++) {
+    const next = Math.min(cap, Math.max(1, ratePerReplica * secondsInSystem(b)));
+    if (Math.abs(next - b) < 1e-3 * b) return next;
+    b = next;
+  }
+  return b;
 }
 
 /** A deployment's day: the share its replicas are busy, their idle energy, and whether the load needs more of them. */
@@ -425,20 +433,7 @@ function forwardServingPoint(
   requestsPerDay: number | null,
 ): ServingPoint {
   const cap = Math.max(1, shape.configuredConcurrency);
-  let batch = cap;
-  if (requestsPerDay !== null) {
-    const ratePerReplica = requestsPerDay / 86_400 / shape.replicas;
-    let b = 1;
-    for (let i = 0; i < 40; i++) {
-      const next = Math.min(cap, Math.max(1, ratePerReplica * forwardStep(run, inf, shape, b, s).stepSeconds));
-      if (Math.abs(next - b) < 1e-3 * b) {
-        b = next;
-        break;
-      }
-      b = next;
-    }
-    batch = b;
-  }
+  const batch = inFlight(cap, requestsPerDay, shape, (b) => forwardStep(run, inf, shape, b, s).stepSeconds);
   const step = forwardStep(run, inf, shape, batch, s);
   const d = shape.devicesPerReplica;
   const replicaSecondsPerRequest = (step.stepSeconds * inf.numSequences) / batch;

@@ -669,6 +669,20 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json', filePa
           confidence: 'low',
           detail: `${where}: ${scalar.trim()} (the model the program builds, by its registered name)`,
         });
+        // A flat parameter file that names its network by the registry name and no weights to start from (no
+        // `pretrained`, checkpoint, `resume` or `finetune` key at its root): the program builds it from random
+        // initialisation (timm's train.py: `--pretrained` is off unless given). Low: the program may load weights.
+        const rootKeys = isMap(doc.contents)
+          ? doc.contents.items.flatMap((p) => (isScalar(p.key) ? [String(p.key.value)] : []))
+          : [];
+        if (path.length === 0 && !rootKeys.some((k) => WEIGHTS_KEY.test(k) || /resume|finetune|initial/i.test(k)))
+          facts.push({
+            kind: 'model.fromScratch',
+            value: true,
+            range: rangeOf(valueNode),
+            confidence: 'low',
+            detail: `${where}: ${scalar.trim()} by its registered name, no weights to start from in the file: built from random initialisation`,
+          });
       } else if (
         key === 'net_type' &&
         path.length === 1 &&

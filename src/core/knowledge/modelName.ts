@@ -62,10 +62,12 @@ const VIT_VARIANT =
  * Architectures of their own named "<word>-ViT", with size words of their own: Next-ViT (Li et al. 2022,
  * arXiv:2207.05501; Next-ViT-L is 58M), MobileViT (Mehta & Rastegari 2021, arXiv:2110.02178), EfficientViT (Cai et al.
  * 2022, arXiv:2205.14756; Liu et al. 2023, arXiv:2305.07027), FastViT (Vasu et al. 2023, arXiv:2303.14189), FasterViT
- * (Hatamizadeh et al. 2023, arXiv:2306.06189) and EdgeViTs (Pan et al. 2022, arXiv:2205.03436), written with a
- * separator (`dpt_next_vit_large_384`): their "large" is not ViT-L. A method's prefix (`mae_vit_large`, `dino_vit`) is.
+ * (Hatamizadeh et al. 2023, arXiv:2306.06189), EdgeViTs (Pan et al. 2022, arXiv:2205.03436) and GC ViT (Hatamizadeh
+ * et al. 2022, "Global Context Vision Transformers", arXiv:2206.09959: GC ViT-T 28M, -S 51M, -B 90M, -L 201M by the
+ * nvidia/GCViT model card, written `gc_vit_tiny` in its configs; catalogued), written with a separator (`dpt_next_vit_large_384`): their "large" is not ViT-L. A
+ * method's prefix (`mae_vit_large`, `dino_vit`) is.
  */
-const OWN_VIT_FAMILY = /(?:^|[^a-z])(?:next|mobile|efficient|fast|faster|edge)[-_]$/i;
+const OWN_VIT_FAMILY = /(?:^|[^a-z])(?:next|mobile|efficient|fast|faster|edge|gc)[-_]$/i;
 
 /** Names of two towers, image and text (CLIP, SigLIP, DINOv2's dino.txt): a ViT word in them sizes only the image one. */
 const TWO_TOWERS = /clip|siglip|txt|text/i;

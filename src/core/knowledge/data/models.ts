@@ -7315,6 +7315,102 @@ export const MODELS: readonly Model[] = [
       'timm results/benchmark-infer-amp-nchw-pt240-cu124-rtx4090.csv (param_count M, infer_gmacs): vit_tiny_patch16_224 5.72M params, 1.26 GMACs at 224x224 (stored x2)',
   },
   {
+    id: 'NVlabs/GCVit:gc_vit_xxtiny',
+    aliases: ['gc_vit_xxtiny', 'gcvit_xxtiny'],
+    family: 'gc-vit',
+    architecture: 'vit',
+    modality: 'vision',
+    params: 12_000_000,
+    forwardGflopsPerSample: 4.2, // 224x224
+    smallerSiblings: [],
+    source:
+      'nvidia/GCViT model card (Hugging Face README), "ImageNet-1K Pretrained Models": GC ViT-XXT 12M params, 2.1 GFLOPs at 224x224, multiply-adds as Swin counts them (stored x2); Hatamizadeh et al. 2023, "Global Context Vision Transformers", arXiv:2206.09959',
+  },
+  {
+    id: 'NVlabs/GCVit:gc_vit_xtiny',
+    aliases: ['gc_vit_xtiny', 'gcvit_xtiny'],
+    family: 'gc-vit',
+    architecture: 'vit',
+    modality: 'vision',
+    params: 20_000_000,
+    forwardGflopsPerSample: 5.2, // 224x224
+    smallerSiblings: ['NVlabs/GCVit:gc_vit_xxtiny'],
+    source:
+      'nvidia/GCViT model card (Hugging Face README), "ImageNet-1K Pretrained Models": GC ViT-XT 20M params, 2.6 GFLOPs at 224x224, multiply-adds as Swin counts them (stored x2); Hatamizadeh et al. 2023, "Global Context Vision Transformers", arXiv:2206.09959',
+  },
+  {
+    id: 'NVlabs/GCVit:gc_vit_tiny',
+    aliases: ['gc_vit_tiny', 'gcvit_tiny'],
+    family: 'gc-vit',
+    architecture: 'vit',
+    modality: 'vision',
+    params: 28_000_000,
+    forwardGflopsPerSample: 9.4, // 224x224
+    smallerSiblings: ['NVlabs/GCVit:gc_vit_xtiny'],
+    source:
+      'nvidia/GCViT model card (Hugging Face README), "ImageNet-1K Pretrained Models": GC ViT-T 28M params, 4.7 GFLOPs at 224x224, multiply-adds as Swin counts them (stored x2); Hatamizadeh et al. 2023, "Global Context Vision Transformers", arXiv:2206.09959',
+  },
+  {
+    id: 'NVlabs/GCVit:gc_vit_tiny2',
+    aliases: ['gc_vit_tiny2'],
+    family: 'gc-vit',
+    architecture: 'vit',
+    modality: 'vision',
+    params: 34_000_000,
+    forwardGflopsPerSample: 11.0, // 224x224
+    smallerSiblings: ['NVlabs/GCVit:gc_vit_tiny'],
+    source:
+      'nvidia/GCViT model card (Hugging Face README), "ImageNet-1K Pretrained Models": GC ViT-T2 34M params, 5.5 GFLOPs at 224x224, multiply-adds as Swin counts them (stored x2); Hatamizadeh et al. 2023, "Global Context Vision Transformers", arXiv:2206.09959',
+  },
+  {
+    id: 'NVlabs/GCVit:gc_vit_small',
+    aliases: ['gc_vit_small', 'gcvit_small'],
+    family: 'gc-vit',
+    architecture: 'vit',
+    modality: 'vision',
+    params: 51_000_000,
+    forwardGflopsPerSample: 17.0, // 224x224
+    smallerSiblings: ['NVlabs/GCVit:gc_vit_tiny2'],
+    source:
+      'nvidia/GCViT model card (Hugging Face README), "ImageNet-1K Pretrained Models": GC ViT-S 51M params, 8.5 GFLOPs at 224x224, multiply-adds as Swin counts them (stored x2); Hatamizadeh et al. 2023, "Global Context Vision Transformers", arXiv:2206.09959',
+  },
+  {
+    id: 'NVlabs/GCVit:gc_vit_small2',
+    aliases: ['gc_vit_small2'],
+    family: 'gc-vit',
+    architecture: 'vit',
+    modality: 'vision',
+    params: 68_000_000,
+    forwardGflopsPerSample: 21.4, // 224x224
+    smallerSiblings: ['NVlabs/GCVit:gc_vit_small'],
+    source:
+      'nvidia/GCViT model card (Hugging Face README), "ImageNet-1K Pretrained Models": GC ViT-S2 68M params, 10.7 GFLOPs at 224x224, multiply-adds as Swin counts them (stored x2); Hatamizadeh et al. 2023, "Global Context Vision Transformers", arXiv:2206.09959',
+  },
+  {
+    id: 'NVlabs/GCVit:gc_vit_base',
+    aliases: ['gc_vit_base', 'gcvit_base'],
+    family: 'gc-vit',
+    architecture: 'vit',
+    modality: 'vision',
+    params: 90_000_000,
+    forwardGflopsPerSample: 29.6, // 224x224
+    smallerSiblings: ['NVlabs/GCVit:gc_vit_small2'],
+    source:
+      'nvidia/GCViT model card (Hugging Face README), "ImageNet-1K Pretrained Models": GC ViT-B 90M params, 14.8 GFLOPs at 224x224, multiply-adds as Swin counts them (stored x2); Hatamizadeh et al. 2023, "Global Context Vision Transformers", arXiv:2206.09959',
+  },
+  {
+    id: 'NVlabs/GCVit:gc_vit_large',
+    aliases: ['gc_vit_large'],
+    family: 'gc-vit',
+    architecture: 'vit',
+    modality: 'vision',
+    params: 201_000_000,
+    forwardGflopsPerSample: 65.2, // 224x224
+    smallerSiblings: ['NVlabs/GCVit:gc_vit_base'],
+    source:
+      'nvidia/GCViT model card (Hugging Face README), "ImageNet-1K Pretrained Models": GC ViT-L 201M params, 32.6 GFLOPs at 224x224, multiply-adds as Swin counts them (stored x2); Hatamizadeh et al. 2023, "Global Context Vision Transformers", arXiv:2206.09959',
+  },
+  {
     id: 'timm/vit_small_patch16_224',
     aliases: [
       'timm/vit_small_patch16_224.augreg_in21k_ft_in1k',
