@@ -41,7 +41,7 @@ import { rlOwnLearnFacts } from './extract/python/readers/rlLibraryLearn';
 import { extractGinFacts } from './extract/gin/ginFacts';
 import { ginRunFacts } from './extract/gin/ginRun';
 import { mlCollectionsRunFacts } from './extract/mlCollectionsRun';
-import { YACS_DEFAULT, YACS_DEFAULTS_LINK, yacsDefaultsFacts } from './extract/config/yacsDefaults';
+import { YACS_DEFAULT, YACS_DEFAULTS_LINK, YACS_PROGRAM_LINK, yacsDefaultsFacts } from './extract/config/yacsDefaults';
 import { LAZY_CONFIG_LINK, LAZY_CONFIG_VALUE } from './extract/python/readers/lazyConfig';
 import {
   CONFIG_PROGRAM,
@@ -956,6 +956,8 @@ interface NarrowLink {
   readonly admits: (fact: Fact, link: Fact) => boolean;
   readonly reserved?: (fact: Fact) => boolean;
   readonly ends?: boolean;
+  /** What an admitted fact becomes in the linking file (a program's precision read as a default there). */
+  readonly recast?: (fact: Fact) => Fact;
 }
 /** The value of gradFreeEntry's fact: `main under torch.no_grad()`. */
 const GRADIENTS_OFF_ENTRY = /^\w{1,100} under torch\.(?:no_grad|inference_mode)\(\)$/;
@@ -977,6 +979,14 @@ const NARROW_LINKS: readonly NarrowLink[] = [
       link.detail.startsWith(LAZY_CONFIG_LINK) || (link.kind === 'link.config' && /\.py$/i.test(String(link.value))),
     admits: () => true,
     reserved: (f) => f.detail.startsWith(LAZY_CONFIG_VALUE),
+  },
+  // A yacs config's link to the program that merges it (yacsDefaults.ts): the precision that program fixes, as a
+  // default the config's own AMP keys override (pickPrecision yields a YACS_DEFAULT fact to a stated one).
+  {
+    via: (link) => link.detail.startsWith(YACS_PROGRAM_LINK),
+    admits: (f) => f.kind === 'training.precision' && f.value !== null,
+    recast: (f) => ({ ...f, detail: `${YACS_DEFAULT}of its program: ${f.detail}` }),
+    ends: true,
   },
   // A yacs config's link to its program's defaults module: the defaults read there (yacsDefaults.ts).
   {
@@ -1507,6 +1517,7 @@ function linkedFacts(
       .filter((f) => !f.kind.startsWith('link.'))
       .filter((f) => !link.redeclared || !flagsOf(f.detail).some((x) => link.redeclared!.includes(x)))
       .filter((f) => NARROW_LINKS.every((n) => (narrow.includes(n) ? n.admits(f, link) : !n.reserved?.(f))))
+      .map((f) => narrow.reduce((g, n) => n.recast?.(g) ?? g, f))
       .flatMap((f): Fact[] => {
         if (!(passes && f.fromFlags?.some((x) => passes.has(x)))) return [{ ...f, file: f.file ?? target.display }];
         const passed =

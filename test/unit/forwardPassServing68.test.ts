@@ -234,3 +234,82 @@ describe('Sixty-eighth round: a flat parameter file naming its network by regist
     assert.equal(run?.mode, 'pretrain');
   });
 });
+
+describe('Sixty-eighth round: a yacs config takes the precision its program fixes', () => {
+  const defaults = [
+    'from yacs.config import CfgNode as CN',
+    '_C = CN()',
+    '_C.MODEL = CN()',
+    "_C.MODEL.TYPE = 'focal'",
+    '_C.TRAIN = CN()',
+    '_C.TRAIN.EPOCHS = 300',
+    '_C.DATA = CN()',
+    '_C.DATA.BATCH_SIZE = 128',
+    "_C.AMP_OPT_LEVEL = ''",
+    '',
+    'def update_config(config, args):',
+    '    config.defrost()',
+    '    config.merge_from_file(args.cfg)',
+    '    if args.amp_opt_level:',
+    '        config.AMP_OPT_LEVEL = args.amp_opt_level',
+    '    config.freeze()',
+    '',
+  ].join('\n');
+  const program = (level: string) =>
+    [
+      'import argparse',
+      'from apex import amp',
+      'from config import get_config',
+      '',
+      'def parse_option():',
+      '    parser = argparse.ArgumentParser()',
+      "    parser.add_argument('--cfg', type=str, required=True)",
+      `    parser.add_argument('--amp-opt-level', type=str, default='${level}', choices=['O0', 'O1', 'O2'])`,
+      '    args = parser.parse_args()',
+      '    return args, get_config(args)',
+      '',
+      'def main(config):',
+      '    model, optimizer = build(config)',
+      '    model, optimizer = amp.initialize(model, optimizer, opt_level=config.AMP_OPT_LEVEL)',
+      '    for epoch in range(config.TRAIN.EPOCHS):',
+      '        train_one_epoch(model, optimizer)',
+      '',
+      "if __name__ == '__main__':",
+      '    _, config = parse_option()',
+      '    main(config)',
+      '',
+    ].join('\n');
+  const config = (extra: string[] = []) =>
+    [
+      'MODEL:',
+      '  TYPE: focal',
+      '  NAME: focal_tiny_patch4_window7_224',
+      '  FOCAL:',
+      '    EMBED_DIM: 96',
+      '    DEPTHS: [ 2, 2, 6, 2 ]',
+      'TRAIN:',
+      '  EPOCHS: 300',
+      ...extra,
+      '',
+    ].join('\n');
+  const runFor = (level: string, extra: string[] = [], programFile = 'main.py') =>
+    runOf(
+      { 'config.py': defaults, [programFile]: program(level), 'configs/focal_tiny.yaml': config(extra) },
+      'configs/focal_tiny.yaml',
+    );
+  const precisionRead = async (...args: Parameters<typeof runFor>) => {
+    const run = await runFor(...args);
+    const why = run?.assumptions.find((a) => a.field === 'training.precision')?.detail ?? '';
+    return `${run?.training.precision} ${why}`;
+  };
+
+  it('reads apex AMP at the --amp-opt-level default of the main.py beside its defaults module', async () => {
+    assert.match(await precisionRead('O1'), /^fp16 .*opt_level="O1"/);
+    assert.match(await precisionRead('O0'), /^fp32 .*opt_level="O0"/);
+  });
+
+  it("lets the config's own AMP key win, and reads nothing from a program of another name", async () => {
+    assert.match(await precisionRead('O1', ['AMP_OPT_LEVEL: O0']), /^fp32 AMP_OPT_LEVEL: O0/);
+    assert.match(await precisionRead('O1', [], 'train_other.py'), /^fp32 PyTorch computes in float32/);
+  });
+});

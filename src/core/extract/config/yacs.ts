@@ -1,6 +1,6 @@
 import type { ConfigDialect, ConfigDoc, ConfigValue, FactSink } from './dialect';
 import { classificationBackbone } from '../classificationBackbone';
-import { YACS_DEFAULTS_LINK, YACS_DEFAULTS_MODULES } from './yacsDefaults';
+import { YACS_DEFAULTS_LINK, YACS_DEFAULTS_MODULES, YACS_PROGRAM, YACS_PROGRAM_LINK } from './yacsDefaults';
 import { catalogIdForRepoName } from './hubNames';
 import { positiveInteger } from '../positiveInteger';
 import { findModel, findModelByName } from '../../knowledge';
@@ -140,6 +140,13 @@ export const yacs: ConfigDialect = {
         `${YACS_DEFAULTS_LINK}the program's defaults module (${module}, _C = CN())`,
         'low',
       );
+    out.add(
+      'link.config',
+      YACS_PROGRAM,
+      model,
+      `${YACS_PROGRAM_LINK}the program that merges this config over its defaults (${YACS_PROGRAM} --cfg <this>)`,
+      'low',
+    );
     if (evaluation) out.add('launch.inference', 'config:yacs', evaluation.at, evaluation.detail);
     else out.add('launch.trainer', 'config:yacs', model, 'yacs training config (a main.py --cfg <this> program)');
   },

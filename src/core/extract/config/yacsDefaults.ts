@@ -15,6 +15,14 @@ export const YACS_DEFAULTS_LINK = 'yacs defaults: ';
 
 /** Where yacs programs keep their defaults module, relative to the root or above the config (first found is read). */
 export const YACS_DEFAULTS_MODULES = ['config.py', 'config/defaults.py', 'config/default.py'];
+/**
+ * The detail a yacs config's link to the program that merges it starts with: Swin Transformer's layout, kept by the
+ * repositories built on it, is `main.py --cfg <config>` beside `config.py` (microsoft/Swin-Transformer get_started.md).
+ * Only the precision that program fixes reaches the config (analyze.ts), as a default the config may override: apex
+ * AMP at its `--amp-opt-level` default, which `update_config` copies into an `AMP_OPT_LEVEL` left empty here.
+ */
+export const YACS_PROGRAM_LINK = 'yacs program: ';
+export const YACS_PROGRAM = 'main.py';
 
 /** Whether the text may be a yacs defaults module: a cheap test, run before any other reading. */
 export function mayBeYacsDefaults(text: string): boolean {
