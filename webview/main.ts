@@ -548,7 +548,11 @@ function render(model: PanelViewModel): void {
         'div',
         { class: 'figure primary', 'data-testid': 'co2e' },
         el('span', { class: 'value' }, model.headline.co2e),
-        el('span', { class: 'label' }, `CO2e (range ${model.headline.co2eRange})`),
+        el(
+          'span',
+          { class: 'label' },
+          `CO2e (range ${model.headline.co2eRange})${model.headline.per ? ` ${model.headline.per}` : ''}`,
+        ),
       ),
       el(
         'div',

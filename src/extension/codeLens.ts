@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { formatCo2e } from '../core/report/format';
+import { defaultRequestsNote, formatCo2e } from '../core/report/format';
 import { isIncomplete, missingLines, needsText } from '../core/report/incomplete';
 import type { AnalysisService } from './analysisService';
 import type { Settings } from './settings';
@@ -33,7 +33,9 @@ export class GreenAiCodeLens implements vscode.CodeLensProvider {
       const times = run.trial
         ? `${run.trial.of} runs × ${formatCo2e(e.co2eKg)} = ${formatCo2e(e.co2eKg * run.trial.of)} CO2e`
         : `${formatCo2e(e.co2eKg)} CO2e`;
-      const title = `Green AI: ${times} (${formatCo2e(e.co2eKgLow)}–${formatCo2e(e.co2eKgHigh)}${run.trial ? ' each' : ''})${n ? ` · ${n} suggestion${n === 1 ? '' : 's'}` : ''}`;
+      // An inference total for the default request count is no total of the run: said so, as the CLI says it.
+      const per = defaultRequestsNote(run.run.assumptions);
+      const title = `Green AI: ${times} (${formatCo2e(e.co2eKgLow)}–${formatCo2e(e.co2eKgHigh)}${run.trial ? ' each' : ''})${per ? ` ${per}` : ''}${n ? ` · ${n} suggestion${n === 1 ? '' : 's'}` : ''}`;
       return new vscode.CodeLens(new vscode.Range(line, 0, line, 0), {
         title,
         command: 'greenAI.estimateRun',

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { formatCo2e, formatEnergy, formatHours, servingText, sig } from '../core/report/format';
+import { defaultRequestsNote, formatCo2e, formatEnergy, formatHours, servingText, sig } from '../core/report/format';
 import { isIncomplete, missingLines, needsText } from '../core/report/incomplete';
 import { markdownText } from '../core/report/neutralise';
 import type { AnalysisService } from './analysisService';
@@ -33,8 +33,10 @@ export class GreenAiHover implements vscode.HoverProvider {
       md.appendMarkdown(`[Estimate This Run](command:greenAI.estimateRun?${args})`);
       return new vscode.Hover(md);
     }
+    // An inference total for the default request count says what it totals (defaultRequestsNote: our text only).
+    const per = defaultRequestsNote(spec.assumptions);
     md.appendMarkdown(
-      `**Green AI estimate**: ${formatCo2e(e.co2eKg)} CO2e (${formatCo2e(e.co2eKgLow)}–${formatCo2e(e.co2eKgHigh)})\n\n`,
+      `**Green AI estimate**: ${formatCo2e(e.co2eKg)} CO2e (${formatCo2e(e.co2eKgLow)}–${formatCo2e(e.co2eKgHigh)})${per ? ` ${per}` : ''}\n\n`,
     );
     md.appendMarkdown(`| | |\n|---|---|\n`);
     md.appendMarkdown(`| Compute | ${e.flops.toExponential(2)} FLOPs |\n`);

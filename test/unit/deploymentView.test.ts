@@ -109,3 +109,14 @@ describe('Inline summary of a serving run', () => {
     assert.match(inlineSummary(analyzed(serving)), /per request · [\d.,]+ (Wh|kWh|MWh)\/day$/);
   });
 });
+
+describe('Sixty-eighth round: an inference total for the default request count says so in the panel', () => {
+  it('names the 1M requests beside the headline figure, and nothing when the load is stated', () => {
+    const image = analyzed({ model: { name: 'resnet50' }, training: { mode: 'inference' } });
+    const model = buildPanelViewModel('classify.py', image);
+    assert.equal(model.headline.per, 'per 1M requests (no count in the code)');
+    assert.match(model.deployment?.figures[0].detail ?? '', /one forward pass of 8\.2 GFLOPs per input/);
+    assert.ok(ExtensionToWebviewSchema.safeParse({ type: 'show', model }).success);
+    assert.equal(buildPanelViewModel('serve.py', analyzed(serving)).headline.per, undefined);
+  });
+});

@@ -22,6 +22,8 @@ export const PanelViewModelSchema = z.object({
     equivalentSource: z.string(),
     /** Driving, flying, phone charges, household-days, each with its source. */
     equivalents: z.array(z.object({ text: z.string(), source: z.string() })),
+    /** What the figures total, where that is a default and not the run (`per 1M requests (no count in the code)`). */
+    per: z.string().optional(),
   }),
   /** Set when the run cannot be estimated yet (its model size is unknown): what is missing and how to set it. */
   needs: z.object({ text: z.string(), lines: z.array(z.string()) }).optional(),

@@ -4,7 +4,7 @@ import type { CliMeasured } from './cliSchema';
 import { formatParams } from '../advise/suggest';
 import { equivalents } from './equivalents';
 import { allAccelerators, allRegions } from '../knowledge';
-import { formatCo2e, formatEnergy, formatHours, sig } from './format';
+import { defaultRequestsNote, formatCo2e, formatEnergy, formatHours, sig } from './format';
 import type { PanelViewModel } from './panelMessages';
 import { deploymentBlock, type TrainingReference } from './deployment';
 
@@ -75,6 +75,8 @@ export function buildPanelViewModel(
   const eqs = equivalents(estimate.co2eKg, estimate.energyKWh);
   const eq = eqs[0];
   const modelText = run.model.name ?? `${formatParams(run.model.params)}-parameter model`;
+  // An inference total for the default request count says so beside the figure, as the CLI and the report do.
+  const perRequests = defaultRequestsNote(run.assumptions);
   return {
     title: `${modelText} · ${run.mode}`,
     file,
@@ -90,6 +92,7 @@ export function buildPanelViewModel(
       equivalent: eq.text,
       equivalentSource: eq.source,
       equivalents: eqs.map((e) => ({ text: e.text, source: e.source })),
+      ...(perRequests ? { per: perRequests } : {}),
     },
     ...(isIncomplete(run) ? { needs: { text: needsText(run), lines: missingLines(run) } } : {}),
     breakdown: [

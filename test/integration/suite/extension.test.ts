@@ -182,6 +182,11 @@ describe('Green AI in a real VS Code', () => {
       .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')))
       .join('\n');
     assert.match(hoverText, /per request/i);
+    // The code states no request count: the total is for the default 1M requests, and the hover and lens say so.
+    assert.match(hoverText, /CO2e \(.+\) per 1M requests \(no count in the code\)/);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
+    const lens = lenses.find((l) => l.command?.command === 'greenAI.estimateRun')?.command?.title ?? '';
+    assert.match(lens, /^Green AI: .+ CO2e \(.+–.+\) per 1M requests \(no count in the code\)/);
     // A deployment load from a directive: the hint adds the energy per day of service.
     const editor = await vscode.window.showTextDocument(doc);
     await editor.edit((e) => e.insert(new vscode.Position(0, 0), '# green-ai: requests_per_day=20000\n'));
