@@ -1284,7 +1284,9 @@ function classCountFacts(count: LinkedClassCount, className: string, file: strin
       file,
     },
   ];
-  if (count.params !== null && !count.usesEmbeddings) {
+  // As for a class of the program's file (readers/models.ts, forwardCostOf): convolutions make the cost depend on the
+  // input's size whatever the network embeds; token embeddings without them make a token model.
+  if (count.params !== null && (count.hasConvolution || !count.usesEmbeddings)) {
     const flops = forwardFlopsOfCount(className, count.params, count.hasConvolution);
     facts.push({ kind: 'model.forwardFlopsPerSample', range: count.range, file, ...flops });
     if (count.hasConvolution)

@@ -141,6 +141,51 @@ describe('Sixty-eighth round: serving a network run forward once per input', () 
     assert.equal(estimateRun(run).inference?.forwardPass?.gflopsPerInput, 48);
   });
 
+  it('a GAN whose generator embeds its class label is still a network of convolutions, not a token model', async () => {
+    const gan = [
+      'import torch',
+      'import torch.nn as nn',
+      '',
+      '',
+      'class Generator(nn.Module):',
+      '    def __init__(self):',
+      '        super().__init__()',
+      '        self.label_emb = nn.Embedding(10, 100)',
+      '        self.conv = nn.Sequential(nn.Conv2d(128, 64, 3, padding=1), nn.Conv2d(64, 1, 3, padding=1))',
+      '',
+      '    def forward(self, z, labels):',
+      '        return self.conv(z * self.label_emb(labels))',
+      '',
+      '',
+      'class Discriminator(nn.Module):',
+      '    def __init__(self):',
+      '        super().__init__()',
+      '        self.conv = nn.Conv2d(1, 16, 3, 2, 1)',
+      '        self.head = nn.Linear(16 * 16 * 16, 1)',
+      '',
+      '    def forward(self, img):',
+      '        return self.head(self.conv(img).flatten(1))',
+      '',
+      '',
+      'generator = Generator()',
+      'discriminator = Discriminator()',
+      'optimizer_G = torch.optim.Adam(generator.parameters())',
+      'optimizer_D = torch.optim.Adam(discriminator.parameters())',
+      'for epoch in range(200):',
+      '    for imgs, labels in loader:',
+      '        loss = discriminator(generator(noise, labels)).mean()',
+      '        loss.backward()',
+      '        optimizer_G.step()',
+      '        optimizer_D.step()',
+      '',
+    ].join('\n');
+    const run = await runOf({ 'acgan.py': gan }, 'acgan.py');
+    assert.ok(run);
+    assert.ok(run.model.params > 0);
+    assert.match(run.missing.find((m) => m.field === 'model.inputPixels')?.detail ?? '', /Generator \+ Discriminator/);
+    assert.ok(!run.assumptions.some((a) => a.field === 'training.seqLen'), 'no sequence length for a GAN');
+  });
+
   it('a forward cost or input size past any network is ignored with a message, and the run still needs it', async () => {
     const scan = await scanFiles({ 'upscale.py': upscale('# green-ai: forward_flops=1e30 input_pixels=1e30') });
     const analysis = scan.files.find((f) => f.display === 'upscale.py')!.analysis;

@@ -92,8 +92,8 @@ function readModuleClasses(index: SyntaxIndex, text: string, ctx: PythonReadCont
 }
 
 /**
- * The forward cost per sample of counted networks without token embeddings (every one of them runs on each sample),
- * and whether convolutions make it depend on the input size.
+ * The forward cost per sample of counted networks (every one of them runs on each sample), and whether convolutions
+ * make it depend on the input size; none for a network of token embeddings and no convolution (a token model).
  */
 function forwardCostOf(
   ctx: PythonReadContext,
@@ -102,8 +102,10 @@ function forwardCostOf(
   networks: readonly { readonly node: Node; readonly hasConvolution: boolean }[],
   at: Node,
 ): void {
-  if (networks.some((n) => /\bEmbedding\s*\(/.test(n.node.text))) return;
+  // A network of convolutions costs by its input's size whatever it embeds (a GAN's class-label embedding, a text
+  // CNN's token embedding); without convolutions, token embeddings make it a token model, priced per token.
   const convolutional = networks.some((n) => n.hasConvolution);
+  if (!convolutional && networks.some((n) => /\bEmbedding\s*\(/.test(n.node.text))) return;
   const flops = forwardFlopsOfCount(names, params, convolutional);
   ctx.add('model.forwardFlopsPerSample', flops.value, at, flops.detail, flops.confidence);
   if (convolutional) ctx.add('model.convolutional', names, at, CONVOLUTIONAL_DETAIL(names), 'medium');
