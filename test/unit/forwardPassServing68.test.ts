@@ -358,3 +358,30 @@ describe('Sixty-eighth round: a yacs config takes the precision its program fixe
     assert.match(await precisionRead('O1', [], 'train_other.py'), /^fp32 PyTorch computes in float32/);
   });
 });
+
+describe('Sixty-eighth round: float32 on CUDA cores has a utilisation of its own', () => {
+  const run = (precision: 'fp32' | 'bf16', accelerator = 'V100-SXM2-32GB') =>
+    completeRun(
+      RunSpecSchema.parse({
+        model: { name: 'gpt2' },
+        training: { mode: 'pretrain', tokens: 1e9, precision },
+        hardware: { accelerator, count: 1 },
+      }),
+      DEFAULT_SETTINGS,
+    );
+
+  it('prices a float32 GPU run at the measured CUDA-core share, with no small-model factor on top', () => {
+    const fp32 = run('fp32');
+    assert.equal(fp32.mfu.central, 0.5);
+    assert.match(fp32.assumptions.find((a) => a.field === 'estimate.mfu')!.detail, /float32 on GPU CUDA cores/);
+    // Mixed precision on tensor cores keeps the generation's band (×0.8–1 for a small model).
+    assert.ok(run('bf16').mfu.central < 0.3);
+    // The mixed-precision speed-up follows: ×8 in peak, ×3.2 in time on a V100 (the source's ×3.0–3.5).
+    const speedup = estimateRun(fp32).acceleratorHours / estimateRun(run('bf16')).acceleratorHours;
+    assert.ok(speedup > 2.5 && speedup < 4, String(speedup));
+  });
+
+  it('leaves TPUs and CPUs at their own bands', () => {
+    assert.notEqual(run('fp32', 'TPUv4').mfu.central, 0.5);
+  });
+});

@@ -774,7 +774,7 @@ export function forwardFlopsOfCount(
 
 /** Why a counted network of convolutions has no forward cost until its input size is read. */
 export const CONVOLUTIONAL_DETAIL = (className: string): string =>
-  `${className} is built of convolutions: one forward pass costs more the larger its input, which the code does not state`;
+  `${className} is built of convolutions: one forward pass costs more the larger its input`;
 
 /** Ten trillion: far above the largest networks trained (a few trillion parameters); a count above it is no size. */
 const MAX_COUNTED_PARAMS = 1e13;

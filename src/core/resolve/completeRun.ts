@@ -272,10 +272,15 @@ export function completeRun(
     });
   // Image models, and image–text encoders (CLIP, SigLIP) whose row states a forward cost per sample: one forward
   // pass per image, not a generated sequence of tokens (a generative multimodal row states no such cost).
-  // A counted network of convolutions states only a lower bound (2 × parameters): its input size decides the cost.
+  // A counted network of convolutions states only a lower bound (2 × parameters): its input size decides the cost,
+  // unless the cost is stated (a directive, a spec).
   const convolutional = spec.model.convolutional === true;
+  const costStated =
+    context.origin === 'spec' ||
+    assumptions.some((a) => a.field === 'model.forwardFlopsPerSample' && a.source === 'directive');
+  const lowerBoundOnly = convolutional && !costStated;
   let forwardGflopsPerSample =
-    (convolutional ? null : spec.model.forwardGflopsPerSample) ??
+    (lowerBoundOnly ? null : spec.model.forwardGflopsPerSample) ??
     (catalog?.modality === 'vision' || catalog?.modality === 'multimodal'
       ? (catalog.forwardGflopsPerSample ?? null)
       : null);
@@ -296,13 +301,14 @@ export function completeRun(
   // Without its input size a convolutional network's cost per sample is unknown by orders of magnitude (a generator
   // at 512×512 does thousands of times the 2 × parameters per sample): the run needs it, and the lower bound stays
   // only as the placeholder behind the hidden figures.
-  if (forwardGflopsPerSample === null && convolutional) {
+  if (forwardGflopsPerSample === null && lowerBoundOnly) {
     forwardGflopsPerSample = spec.model.forwardGflopsPerSample ?? (2 * activeParams) / 1e9;
     missing.push({
       field: 'model.inputPixels',
-      detail:
+      detail: `${
         assumptions.find((a) => a.field === 'model.convolutional')?.detail ??
-        `${spec.model.name ?? 'the network'} is built of convolutions: one forward pass costs more the larger its input, which is not stated`,
+        `${spec.model.name ?? 'the network'} is built of convolutions: one forward pass costs more the larger its input`
+      }, which the code does not state`,
       howToSet:
         'add `# green-ai: forward_flops=<FLOPs of one forward pass of one input>` to the file (for a classifier backbone, `input_pixels=<pixels of one input>`, e.g. 50176 for 224×224, prices it per pixel)',
     });
@@ -728,13 +734,16 @@ export function completeRun(
   if (epochs === null && steps === null && tokens === null && samples === null) sizeIsDefault = true;
 
   // ---- utilisation
-  const band = C.utilisationBandFor(accelerator);
+  // Plain float32 on a GPU runs on its CUDA cores, which reach far more of their (much smaller) peak than tensor cores
+  // do of theirs: a band of its own, measured on a small network (no size factor on top).
+  const cudaCores = computePrecision === 'fp32' && accelerator.kind === 'gpu';
+  const band = cudaCores ? C.MFU_FLOAT32_CUDA_CORES : C.utilisationBandFor(accelerator);
   const calibration = settings.calibration;
   // A team calibration scales the published range; a pinned utilisation (flag or setting) replaces it.
   const factor = calibration && !overrides.mfu && !settings.utilisation ? calibration.utilisationFactor : 1;
   const scaled = (x: number) => Math.min(0.95, x * factor);
   // The band follows the hardware generation; small models use the matrix units less well.
-  const sizeFactor = C.modelSizeUtilisationFactor(activeParams);
+  const sizeFactor = cudaCores ? 1 : C.modelSizeUtilisationFactor(activeParams);
   const prior = (x: number) => scaled(x * sizeFactor);
   const mfu = overrides.mfu
     ? { low: overrides.mfu, central: overrides.mfu, high: overrides.mfu }

@@ -637,12 +637,11 @@ export function factsToSpecs(stated: readonly Fact[], sourceKind: 'code' | 'conf
   // taken is that count (the model named by the class the script builds). A directive states it outright.
   // A directive the sense check turns away leaves the count's.
   const statedForward = facts.find((f) => f.kind === 'model.forwardFlopsPerSample' && f.directive);
-  const forwardFact =
-    (statedForward && use('model.forwardFlopsPerSample', statedForward)) ??
-    pick(
-      facts.filter((f) => !f.directive),
-      'model.forwardFlopsPerSample',
-    );
+  const countedForward = pick(
+    facts.filter((f) => !f.directive),
+    'model.forwardFlopsPerSample',
+  );
+  const forwardFact = (statedForward && use('model.forwardFlopsPerSample', statedForward)) ?? countedForward;
   const countIsTheModel =
     forwardFact !== undefined &&
     (forwardFact.directive === true ||
@@ -657,13 +656,17 @@ export function factsToSpecs(stated: readonly Fact[], sourceKind: 'code' | 'conf
     : undefined;
   if (forwardFlops) {
     spec.model.forwardGflopsPerSample = forwardFlops / 1e9;
-    // Of a network of convolutions the count gives only a lower bound: its input size decides the cost.
+    // The counted network is built of convolutions (its count gives only a lower bound of the cost, which its input
+    // size decides, unless a directive states it; and its float32 convolutions run on TF32 by default).
     const convolutional = pick(facts, 'model.convolutional');
+    const counted = countedForward;
     if (
-      !forwardFact!.directive &&
+      counted !== undefined &&
       convolutional !== undefined &&
-      convolutional.file === forwardFact!.file &&
-      sameRange(convolutional.range, forwardFact!.range)
+      convolutional.file === counted.file &&
+      sameRange(convolutional.range, counted.range) &&
+      (!id ||
+        (paramsFact !== undefined && paramsFact.file === counted.file && sameRange(paramsFact.range, counted.range)))
     ) {
       use('model.convolutional', convolutional);
       spec.model.convolutional = true;
