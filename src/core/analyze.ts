@@ -77,7 +77,7 @@ import {
 } from './facts';
 import { countLinkedClass, type LinkedClassCount } from './extract/python/linkedClass';
 import { ModuleWorld, type ModuleLookup } from './extract/python/moduleWorld';
-import { CONVOLUTIONAL_DETAIL, forwardFlopsOfCount } from './extract/moduleParams';
+import { forwardCostOfCount } from './extract/moduleParams';
 import {
   boundedCommentRuns,
   MAX_SYNTAX_DEPTH,
@@ -1284,18 +1284,19 @@ function classCountFacts(count: LinkedClassCount, className: string, file: strin
       file,
     },
   ];
-  // As for a class of the program's file (readers/models.ts, forwardCostOf): convolutions make the cost depend on the
-  // input's size whatever the network embeds; token embeddings without them make a token model.
-  if (count.params !== null && (count.hasConvolution || !count.usesEmbeddings)) {
-    const flops = forwardFlopsOfCount(className, count.params, count.hasConvolution);
-    facts.push({ kind: 'model.forwardFlopsPerSample', range: count.range, file, ...flops });
-    if (count.hasConvolution)
+  const cost =
+    count.params !== null
+      ? forwardCostOfCount(className, count.params, count.hasConvolution, () => count.usesEmbeddings)
+      : undefined;
+  if (cost) {
+    facts.push({ kind: 'model.forwardFlopsPerSample', range: count.range, file, ...cost.flops });
+    if (cost.convolutional)
       facts.push({
         kind: 'model.convolutional',
         value: className,
         range: count.range,
         confidence: 'medium',
-        detail: CONVOLUTIONAL_DETAIL(className),
+        detail: cost.convolutional,
         file,
       });
   }

@@ -754,27 +754,37 @@ function countClassBody(cls: Node, initBody: Node, outer: Context): ModuleCount 
 }
 
 /**
- * The forward cost per sample a counted network without token embeddings gives: each weight used once per sample in
- * dense layers (2 FLOPs per multiply-add); convolution kernels slide over the input, so for them this is a lower bound
- * until the input size is known. Read the same for a class of the program's file and one of another module.
+ * What a counted network says of its forward cost per sample, read the same for a class of the program's file and one
+ * of another module: each weight used once per sample in dense layers (2 FLOPs per multiply-add). Convolution kernels
+ * slide over the input, so for a network holding one this is a lower bound until the input size is known, whatever
+ * the network embeds (a GAN's class-label embedding, a text CNN's token embedding): `convolutional` says why. A
+ * network of token embeddings and no convolution is a token model, priced per token: undefined.
  */
-export function forwardFlopsOfCount(
+export function forwardCostOfCount(
   className: string,
   params: number,
   hasConvolution: boolean,
-): { readonly value: number; readonly detail: string; readonly confidence: 'low' | 'medium' } {
+  usesEmbeddings: () => boolean,
+):
+  | {
+      readonly flops: { readonly value: number; readonly detail: string; readonly confidence: 'low' | 'medium' };
+      readonly convolutional: string | undefined;
+    }
+  | undefined {
+  if (!hasConvolution && usesEmbeddings()) return undefined;
   return {
-    value: 2 * params,
-    detail: hasConvolution
-      ? `2 × parameters of ${className}: a lower bound, convolutions reuse weights across the input size, which the code does not state`
-      : `2 × parameters of ${className} (dense layers)`,
-    confidence: hasConvolution ? 'low' : 'medium',
+    flops: {
+      value: 2 * params,
+      detail: hasConvolution
+        ? `2 × parameters of ${className}: a lower bound, convolutions reuse weights across the input size, which the code does not state`
+        : `2 × parameters of ${className} (dense layers)`,
+      confidence: hasConvolution ? 'low' : 'medium',
+    },
+    convolutional: hasConvolution
+      ? `${className} is built of convolutions: one forward pass costs more the larger its input`
+      : undefined,
   };
 }
-
-/** Why a counted network of convolutions has no forward cost until its input size is read. */
-export const CONVOLUTIONAL_DETAIL = (className: string): string =>
-  `${className} is built of convolutions: one forward pass costs more the larger its input`;
 
 /** Ten trillion: far above the largest networks trained (a few trillion parameters); a count above it is no size. */
 const MAX_COUNTED_PARAMS = 1e13;

@@ -100,8 +100,16 @@ const CONFIDENCE_RANK: Record<Fact['confidence'], number> = { high: 2, medium: 1
 /** A config file a program loads (YAML, JSON, TOML). */
 const TRAINING_CONFIG_FILE = /\.(?:ya?ml|json|toml)$/i;
 
-function sameRange(a: Fact['range'], b: Fact['range']): boolean {
-  return a.startLine === b.startLine && a.startCol === b.startCol && a.endLine === b.endLine && a.endCol === b.endCol;
+/** Two facts read at the same place of the same file (a count's size and the forward cost it gives). */
+function sameSite(a: Fact, b: Fact): boolean {
+  const [x, y] = [a.range, b.range];
+  return (
+    a.file === b.file &&
+    x.startLine === y.startLine &&
+    x.startCol === y.startCol &&
+    x.endLine === y.endLine &&
+    x.endCol === y.endCol
+  );
 }
 
 function pick(facts: readonly Fact[], kind: FactKind): Fact | undefined {
@@ -646,10 +654,7 @@ export function factsToSpecs(stated: readonly Fact[], sourceKind: 'code' | 'conf
     forwardFact !== undefined &&
     (forwardFact.directive === true ||
       !id ||
-      (paramsFact !== undefined &&
-        paramsFact.value === spec.model.params &&
-        paramsFact.file === forwardFact.file &&
-        sameRange(paramsFact.range, forwardFact.range)));
+      (paramsFact !== undefined && paramsFact.value === spec.model.params && sameSite(paramsFact, forwardFact)));
   // (A stated cost went through the sense check above, which records it.)
   const forwardFlops = countIsTheModel
     ? asNumber(forwardFact.directive ? forwardFact : use('model.forwardFlopsPerSample', forwardFact))
@@ -659,14 +664,11 @@ export function factsToSpecs(stated: readonly Fact[], sourceKind: 'code' | 'conf
     // The counted network is built of convolutions (its count gives only a lower bound of the cost, which its input
     // size decides, unless a directive states it; and its float32 convolutions run on TF32 by default).
     const convolutional = pick(facts, 'model.convolutional');
-    const counted = countedForward;
     if (
-      counted !== undefined &&
+      countedForward !== undefined &&
       convolutional !== undefined &&
-      convolutional.file === counted.file &&
-      sameRange(convolutional.range, counted.range) &&
-      (!id ||
-        (paramsFact !== undefined && paramsFact.file === counted.file && sameRange(paramsFact.range, counted.range)))
+      sameSite(convolutional, countedForward) &&
+      (!id || (paramsFact !== undefined && sameSite(paramsFact, countedForward)))
     ) {
       use('model.convolutional', convolutional);
       spec.model.convolutional = true;

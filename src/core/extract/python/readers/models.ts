@@ -1,12 +1,7 @@
 import { insideClass } from './modelConstructor';
 import { gatedTest } from '../requiredLiterals';
 import type { Node } from 'web-tree-sitter';
-import {
-  CONVOLUTIONAL_DETAIL,
-  countModuleClasses,
-  forwardFlopsOfCount,
-  type EnvironmentSizes,
-} from '../../moduleParams';
+import { countModuleClasses, forwardCostOfCount, type EnvironmentSizes } from '../../moduleParams';
 import { rlEnvironmentSpaces } from '../../../knowledge/data/rlEnvironments';
 import { evaluate, type SymbolTable } from '../../pythonValues';
 import { escapeRegExp, truncate, type PythonReadContext } from '../context';
@@ -91,10 +86,7 @@ function readModuleClasses(index: SyntaxIndex, text: string, ctx: PythonReadCont
   forwardCostOf(ctx, chosen.className, chosen.params, [chosen], name);
 }
 
-/**
- * The forward cost per sample of counted networks (every one of them runs on each sample), and whether convolutions
- * make it depend on the input size; none for a network of token embeddings and no convolution (a token model).
- */
+/** The forward cost per sample of counted networks, every one of them run on each sample (forwardCostOfCount). */
 function forwardCostOf(
   ctx: PythonReadContext,
   names: string,
@@ -102,13 +94,15 @@ function forwardCostOf(
   networks: readonly { readonly node: Node; readonly hasConvolution: boolean }[],
   at: Node,
 ): void {
-  // A network of convolutions costs by its input's size whatever it embeds (a GAN's class-label embedding, a text
-  // CNN's token embedding); without convolutions, token embeddings make it a token model, priced per token.
-  const convolutional = networks.some((n) => n.hasConvolution);
-  if (!convolutional && networks.some((n) => /\bEmbedding\s*\(/.test(n.node.text))) return;
-  const flops = forwardFlopsOfCount(names, params, convolutional);
-  ctx.add('model.forwardFlopsPerSample', flops.value, at, flops.detail, flops.confidence);
-  if (convolutional) ctx.add('model.convolutional', names, at, CONVOLUTIONAL_DETAIL(names), 'medium');
+  const cost = forwardCostOfCount(
+    names,
+    params,
+    networks.some((n) => n.hasConvolution),
+    () => networks.some((n) => /\bEmbedding\s*\(/.test(n.node.text)),
+  );
+  if (!cost) return;
+  ctx.add('model.forwardFlopsPerSample', cost.flops.value, at, cost.flops.detail, cost.flops.confidence);
+  if (cost.convolutional) ctx.add('model.convolutional', names, at, cost.convolutional, 'medium');
 }
 
 /** Module classes of a file looked at for where they are built (a script defines tens). */
