@@ -651,7 +651,12 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json', filePa
       } else if (
         typeof scalar === 'string' &&
         ((path.length === 0 && key === 'model' && ROOT_MODEL_NAME.test(scalar.trim())) ||
-          (path.length === 1 && `${path[0]}.${key}` === 'model.name' && SECTION_MODEL_NAME.test(scalar.trim()))) &&
+          (path.length === 1 &&
+            (`${path[0]}.${key}` === 'model.name' ||
+              // A `type` is a registry name only in lower case: a class there (`type: MultiLabelContrastive`) is a
+              // wrapper around the networks the section describes.
+              (`${path[0]}.${key}` === 'model.type' && /^[a-z]/.test(scalar.trim()))) &&
+            SECTION_MODEL_NAME.test(scalar.trim()))) &&
         dialects.length === 0 &&
         // A file of its own: a launch line's `model=qwen7b` (shell/overrides.ts reads its overrides as YAML) chooses a
         // Hydra config group, not a model.
@@ -660,8 +665,9 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json', filePa
         // A flat parameter file's `model: fm_base_12e_12d_swiglu_nobias` (timm-style trainers hand the YAML to
         // `parser.set_defaults(**cfg)`, so the key is the program's `--model`): the architecture the run builds, by its
         // registry name. So is a model section's `name: liif` in a config of no dialect (LIIF's `models.make(config['model'])`
-        // builds the class registered under that name with the section's `args`). Low: a dialect or a checkpoint key
-        // says more.
+        // builds the class registered under that name with the section's `args`), and its `type: wresnet28_10` (the
+        // `theconf` trainers of Fast AutoAugment and RandAugment: `get_model(C.get()['model'], …)` dispatches on
+        // `conf['type']`). Low: a dialect or a checkpoint key says more.
         facts.push({
           kind: 'model.id',
           value: scalar.trim(),
@@ -672,10 +678,13 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json', filePa
         // A flat parameter file that names its network by the registry name and no weights to start from (no
         // `pretrained`, checkpoint, `resume` or `finetune` key at its root): the program builds it from random
         // initialisation (timm's train.py: `--pretrained` is off unless given). Low: the program may load weights.
-        const rootKeys = isMap(doc.contents)
-          ? doc.contents.items.flatMap((p) => (isScalar(p.key) ? [String(p.key.value)] : []))
-          : [];
-        if (path.length === 0 && !rootKeys.some((k) => WEIGHTS_KEY.test(k) || /resume|finetune|initial/i.test(k)))
+        // A model section's registry name the same way, with the section's own keys looked at too (`model: {type:
+        // resnet50, pretrained: …}` would say otherwise).
+        const keysOf = (node: unknown) =>
+          isMap(node) ? node.items.flatMap((p) => (isScalar(p.key) ? [String(p.key.value)] : [])) : [];
+        const rootKeys = keysOf(doc.contents);
+        const sectionKeys = path.length === 1 && isMap(doc.contents) ? keysOf(doc.contents.get(path[0], true)) : [];
+        if ([...rootKeys, ...sectionKeys].every((k) => !WEIGHTS_KEY.test(k) && !/resume|finetune|initial/i.test(k)))
           facts.push({
             kind: 'model.fromScratch',
             value: true,

@@ -654,24 +654,46 @@ function rcnnName(doc: ConfigDoc): { name: string; at: ConfigValue; detail: stri
  * the whole detector (`mask-rcnn` + `resnet-50` + `fpn`); alone they say nothing.
  */
 function readBackboneWords(doc: ConfigDoc, out: FactSink): void {
-  const depth = doc.get('MODEL.RESNETS.DEPTH');
-  const d = positiveInteger(depth?.value);
+  const body = maskrcnnBenchmarkBody(doc);
+  const stated = doc.get('MODEL.RESNETS.DEPTH');
+  const depth = stated ?? body?.at;
+  const d = positiveInteger(stated?.value) ?? (stated ? undefined : body?.depth);
+  const said = (colon: string) =>
+    stated ? `MODEL.RESNETS.DEPTH${colon} ${d}` : `MODEL.BACKBONE.CONV_BODY${colon} ${body?.name}`;
   const groups = positiveInteger(doc.get('MODEL.RESNETS.NUM_GROUPS')?.value);
   const width = positiveInteger(doc.get('MODEL.RESNETS.WIDTH_PER_GROUP')?.value);
   if (depth && d && (groups === undefined || groups === 1))
-    out.add('model.variant', `resnet-${d}`, depth, `MODEL.RESNETS.DEPTH: ${d} (a ResNet-${d} backbone)`, 'low');
+    out.add('model.variant', `resnet-${d}`, depth, `${said(':')} (a ResNet-${d} backbone)`, 'low');
   else if (depth && d && groups && width)
     // ResNeXt-D (G×W d): NUM_GROUPS groups of WIDTH_PER_GROUP channels (Xie et al. 2017), both stated with the depth.
     out.add(
       'model.variant',
       `resnext-${d}-${groups}x${width}d`,
       depth,
-      `MODEL.RESNETS.DEPTH ${d}, NUM_GROUPS ${groups}, WIDTH_PER_GROUP ${width} (ResNeXt-${d} ${groups}x${width}d)`,
+      `${said('')}, NUM_GROUPS ${groups}, WIDTH_PER_GROUP ${width} (ResNeXt-${d} ${groups}x${width}d)`,
       'low',
     );
   const backbone = doc.get('MODEL.BACKBONE.NAME');
   if (typeof backbone?.value === 'string' && /^build_\w{0,40}_fpn_backbone$/.test(backbone.value))
     out.add('model.variant', 'fpn', backbone, `MODEL.BACKBONE.NAME: ${backbone.value} (a feature pyramid)`, 'low');
+  else if (body?.fpn)
+    out.add('model.variant', 'fpn', body.at, `MODEL.BACKBONE.CONV_BODY: ${body.name} (a feature pyramid)`, 'low');
+}
+
+/**
+ * maskrcnn-benchmark's backbone word (maskrcnn_benchmark/config/defaults.py `_C.MODEL.BACKBONE.CONV_BODY`, default
+ * "R-50-C4"; maskrcnn_benchmark/modeling/backbone/backbone.py registers "R-50-C4", "R-50-C5", "R-101-C4", "R-101-C5",
+ * "R-50-FPN", "R-101-FPN", "R-152-FPN" and the "-RETINANET" pyramids): the ResNet's depth and whether a feature
+ * pyramid sits on it. A ResNeXt is the same body with `MODEL.RESNETS.NUM_GROUPS` and `WIDTH_PER_GROUP` set
+ * (readBackboneWords). Other bodies (FBNet, a project's Swin) name no ResNet.
+ */
+function maskrcnnBenchmarkBody(
+  doc: ConfigDoc,
+): { at: ConfigValue; name: string; depth: number; fpn: boolean } | undefined {
+  const at = doc.get('MODEL.BACKBONE.CONV_BODY');
+  const m = typeof at?.value === 'string' ? /^R-(\d{2,3})-(FPN|C4|C5)(?:-RETINANET)?$/.exec(at.value) : null;
+  const depth = m ? positiveInteger(Number(m[1])) : undefined;
+  return at && m && depth ? { at, name: m[0], depth, fpn: m[2] === 'FPN' } : undefined;
 }
 
 /**
@@ -739,6 +761,7 @@ export const detectron2: ConfigDialect = {
     if (rcnn || !arch || doc.get('MODEL.MASK_ON')?.value !== true) readBackboneWords(doc, out);
     // maskrcnn-benchmark (and GLIP) name the initial weights `MODEL.WEIGHT`; detectron2 `MODEL.WEIGHTS`.
     const weights = doc.get('MODEL.WEIGHTS') ?? doc.get('MODEL.WEIGHT');
+    const blank = weights?.value === '' ? weights : undefined;
     if (
       stated(weights) &&
       (DETECTRON2_BACKBONE_ONLY.test(String(weights.value)) || classificationBackbone(String(weights.value)))
@@ -750,11 +773,11 @@ export const detectron2: ConfigDialect = {
     } else if (stated(weights)) {
       out.add('model.fromScratch', false, weights, `${weights.path}: ${String(weights.value)}`);
       out.add('training.mode', 'finetune', weights, `${weights.path}: starts from ${String(weights.value)}`);
-    } else if (doc.get('MODEL.WEIGHTS')?.value === '') {
+    } else if (blank) {
       // Every weight starts at random (over whatever checkpoint a `_BASE_` names): the detector is trained from scratch.
-      const at = doc.get('MODEL.WEIGHTS')!;
-      out.add('model.fromScratch', true, at, 'MODEL.WEIGHTS: "" (random initialisation)');
-      out.add('training.mode', 'pretrain', at, 'MODEL.WEIGHTS: "" (random initialisation: trained from scratch)');
+      const at = blank;
+      out.add('model.fromScratch', true, at, `${at.path}: "" (random initialisation)`);
+      out.add('training.mode', 'pretrain', at, `${at.path}: "" (random initialisation: trained from scratch)`);
     }
     out.add('launch.trainer', 'config:detectron2', anchor, 'detectron2 training config');
   },
