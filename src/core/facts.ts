@@ -124,6 +124,12 @@ export type FactKind =
   /** A deployment: requests per day and days of service (directives, settings). */
   | 'inference.requestsPerDay'
   | 'inference.days'
+  /** A diffusion pipeline's call: its denoising steps (`num_inference_steps=`). */
+  | 'inference.denoisingSteps'
+  /** A diffusion pipeline's call: `guidance_scale=` (above 1, classifier-free guidance runs the denoiser twice a step). */
+  | 'inference.guidanceScale'
+  /** A diffusion pipeline's call: pixels of each image it generates (`height=` × `width=`). */
+  | 'inference.imagePixels'
   | 'training.mode'
   | 'training.tokens'
   | 'training.datasetTokens'

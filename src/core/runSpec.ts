@@ -76,6 +76,20 @@ export const InferenceSpecSchema = z
       .describe('KV-cache format (vLLM --kv-cache-dtype); defaults to the activation precision.'),
     /** Total requests of an offline job (a loop over a dataset); a deployment uses requestsPerDay × days. */
     requests: upTo(1e15, 'requests').nullish().describe('Requests served by a batch job (a loop over a dataset).'),
+    denoisingSteps: intUpTo(1e4, 'denoising steps per image')
+      .nullish()
+      .describe(
+        "Denoising steps per image of a diffusion pipeline (num_inference_steps); the pipeline's default if not given.",
+      ),
+    guidanceScale: z
+      .number()
+      .min(0)
+      .max(1e4, 'guidance scale: at most 10000')
+      .nullish()
+      .describe('Classifier-free guidance scale (guidance_scale): above 1 the denoiser runs twice a step.'),
+    imagePixels: intUpTo(1e9, 'pixels per image')
+      .nullish()
+      .describe("Pixels of each generated image (height × width); the model's native resolution if not given."),
     requestsPerDay: upTo(1e13, 'requests per day').nullish().describe('Requests per day of service for a deployment.'),
     days: upTo(36_525, 'days of service').nullish().describe('Days the deployment serves (365 for a year).'),
   })

@@ -285,10 +285,10 @@ for (const row of inferenceRows) {
     r.note = 'model size not published: not estimable';
     continue;
   }
-  if (/diffusion/i.test(row.model)) {
-    r.note = 'image generation: not a token model';
-    continue;
-  }
+  // Image generation: a diffusion pipeline's steps and image size, as the row's notes state them.
+  const diffusion = /diffusion/i.test(row.model);
+  const denoisingSteps = diffusion ? num(/(\d+) steps/.exec(row.notes)?.[1]) : undefined;
+  const side = diffusion ? /(\d{3,4})x(\d{3,4})/.exec(row.notes) : null;
   const encoder = /\bBERT\b/i.test(row.model);
   const outputTokens = num(row.output_tokens);
   const inputTokens = num(row.input_tokens) ?? num(/seq len (\d+)/.exec(row.notes)?.[1]);
@@ -318,6 +318,8 @@ for (const row of inferenceRows) {
         ? 1
         : (devicesPerReplica(row.notes) ?? setup.tensorParallel),
       ...(deployment && requests && days ? { requestsPerDay: requests / days, days } : {}),
+      denoisingSteps,
+      imagePixels: side ? Number(side[1]) * Number(side[2]) : undefined,
     },
     hardware: { accelerator: row.accelerator.replace(/^TPU \(.*$/, 'TPU-v5e'), count },
   });
@@ -359,8 +361,9 @@ for (const row of inferenceRows) {
   const unknown = [
     idleOthers ? `node metered whole: ${idleOthers} idle accelerators and the server's host added` : '',
     limitW && limitW < acc.tdpW ? `power limit ${limitW} W per device` : '',
-    !outputTokens && !encoder && 'output length not published (default)',
-    !inputTokens && 'input length default',
+    !outputTokens && !encoder && !diffusion && 'output length not published (default)',
+    !inputTokens && !diffusion && 'input length default',
+    diffusion && `${denoisingSteps ?? 'default'} denoising steps, guidance the pipeline's default`,
     !engineOf(row.engine) &&
       (setup.engine ? `engine from the setup's write-up (${setup.engine})` : 'engine not published (default)'),
     setup.precision ? `precision not published: the released checkpoint's ${setup.precision}` : '',
@@ -372,7 +375,7 @@ for (const row of inferenceRows) {
   const power = `${e.acceleratorPowerW.toFixed(0)} W/device est.${measuredW ? `, ${(measuredW / count).toFixed(0)} W measured` : ''}`;
   r.note = [
     e.inference &&
-      `${e.inference.regime}, ${e.inference.concurrency.toFixed(0)} in flight × ${e.inference.devicesPerReplica} device(s) per replica, step ${e.inference.decodeStepMs.toPrecision(3)} ms, ${power}`,
+      `${e.inference.regime}, ${e.inference.concurrency.toFixed(0)} in flight × ${e.inference.devicesPerReplica} device(s) per replica, step ${(e.inference.forwardPass?.stepMs ?? e.inference.decodeStepMs).toPrecision(3)} ms, ${power}`,
     boundary !== 'gpu_only' ? `boundary ${boundary}` : '',
     unknown,
     pue && boundary === 'datacenter_incl_pue' ? `PUE ${pue}` : '',

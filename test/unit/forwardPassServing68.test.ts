@@ -68,8 +68,9 @@ describe('Sixty-eighth round: serving a network run forward once per input', () 
   });
 
   it('leaves a catalogued image model with no forward cost unestimated, saying what to set', () => {
+    // (Stable Diffusion 1.x, 2.x, SDXL and FLUX.1 have a published cost per image since the sixty-ninth round.)
     const sd = resolve({
-      model: { name: 'stabilityai/stable-diffusion-xl-base-1.0' },
+      model: { name: 'stabilityai/stable-diffusion-3.5-large' },
       training: { mode: 'inference' },
     });
     const missing = sd.run.missing.find((m) => m.field === 'model.inputPixels');
@@ -78,7 +79,7 @@ describe('Sixty-eighth round: serving a network run forward once per input', () 
     assert.ok(!sd.suggestions.some((s) => s.kind === 'continuous-batching'));
     // Stated, it is priced per image.
     const stated = resolve({
-      model: { name: 'stabilityai/stable-diffusion-xl-base-1.0', forwardGflopsPerSample: 50_000 },
+      model: { name: 'stabilityai/stable-diffusion-3.5-large', forwardGflopsPerSample: 50_000 },
       training: { mode: 'inference' },
     });
     assert.equal(stated.run.missing.length, 0);

@@ -32,8 +32,11 @@ export interface ServingScenario {
   readonly decodeShare: number;
   readonly saturatedShare: number;
   readonly hostW: number;
-  /** Share of the peak a batched forward pass reaches (on CUDA cores in float32, on tensor cores otherwise). */
-  readonly forwardEfficiency: { readonly float32: number; readonly tensorCores: number };
+  /**
+   * Share of the peak a batched forward pass reaches (on CUDA cores in float32, on tensor cores otherwise), and a
+   * diffusion pipeline's denoiser pass on tensor cores (larger matrices than an image classifier's).
+   */
+  readonly forwardEfficiency: { readonly float32: number; readonly tensorCores: number; readonly denoiser: number };
   /** The least time an eager loop takes per forward pass (ms). */
   readonly eagerForwardMs: number;
 }
@@ -73,6 +76,7 @@ function pick(end: 'low' | 'central' | 'high'): ServingScenario {
     forwardEfficiency: {
       float32: IC.FORWARD_PASS_COMPUTE_EFFICIENCY.float32[end],
       tensorCores: IC.FORWARD_PASS_COMPUTE_EFFICIENCY.tensorCores[end],
+      denoiser: IC.DIFFUSION_DENOISER_COMPUTE_EFFICIENCY[end],
     },
     eagerForwardMs: IC.EAGER_FORWARD_PASS_MS.central,
   };
@@ -104,6 +108,10 @@ export interface ServingShape {
   readonly forwardFlopsPerInput: number;
   /** Whether that pass runs on tensor cores (any format but plain float32), which reach less of their peak. */
   readonly forwardOnTensorCores: boolean;
+  /** Forward calls each input takes (a diffusion pipeline's denoising steps; 1 otherwise): an eager loop pays each. */
+  readonly forwardCallsPerInput: number;
+  /** The input is a diffusion pipeline's image: its denoiser passes reach their own share of the peak. */
+  readonly forwardIsDenoiser: boolean;
 }
 
 export interface ServingStep {
@@ -184,6 +192,8 @@ export function servingShape(run: ResolvedRun, inf: ResolvedInference): ServingS
     decodeFlopsPerToken: 2 * decodeParams,
     forwardFlopsPerInput: (inf.forwardPass?.gflopsPerSample ?? 0) * 1e9,
     forwardOnTensorCores: !(inf.weightPrecision === 'fp32' && run.training.computePrecision !== 'tf32'),
+    forwardCallsPerInput: inf.forwardPass?.denoiserCalls ?? 1,
+    forwardIsDenoiser: inf.forwardPass?.denoiserCalls !== undefined,
   };
 }
 
@@ -405,10 +415,15 @@ export function forwardStep(
 ): ServingStep {
   const d = shape.devicesPerReplica;
   const tp = d > 1 ? IC.TENSOR_PARALLEL_EFFICIENCY.value : 1;
-  const efficiency = shape.forwardOnTensorCores ? s.forwardEfficiency.tensorCores : s.forwardEfficiency.float32;
+  const efficiency = !shape.forwardOnTensorCores
+    ? s.forwardEfficiency.float32
+    : shape.forwardIsDenoiser
+      ? s.forwardEfficiency.denoiser
+      : s.forwardEfficiency.tensorCores;
   const gpuSeconds = (batch * shape.forwardFlopsPerInput) / (d * shape.peakFlops * efficiency * tp);
   const eager = !inf.server && inf.engine !== 'other' && inf.engine !== 'tensorrt-llm';
-  const floorSeconds = eager ? s.eagerForwardMs / 1000 : 0;
+  // A batch of images takes every denoising step together: the launches are paid per call, not per image.
+  const floorSeconds = eager ? (shape.forwardCallsPerInput * s.eagerForwardMs) / 1000 : 0;
   const stepSeconds = Math.max(gpuSeconds, floorSeconds, Number.MIN_VALUE);
   const tdp = run.hardware.accelerator.tdpW * run.powerFactor;
   const powerW = (gpuSeconds * tdp * s.saturatedShare + (stepSeconds - gpuSeconds) * tdp * s.decodeShare) / stepSeconds;

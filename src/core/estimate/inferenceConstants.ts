@@ -245,6 +245,28 @@ export const FORWARD_PASS_COMPUTE_EFFICIENCY: Readonly<Record<'float32' | 'tenso
 };
 
 /**
+ * The share of the 16-bit tensor-core peak a diffusion pipeline's denoiser reaches, per FLOP as the cited counters
+ * count a pass (convolutions and linear layers: the same counts as the catalog's Model.diffusion rows), from
+ * published timings of whole passes:
+ * - Stable Diffusion 1.5, 512x512, 50 guided steps, fp16 on an A100 80GB SXM, diffusers with SDPA: 1.591 s an image,
+ *   70.2 TFLOPs counted (100 UNet passes of 677.5 GFLOPs and the decoder's 2,480 GFLOPs): 0.14 of 312 TFLOP/s;
+ *   compiled, channels last: 1.066 s, 0.21.
+ * - SDXL, 1024x1024, the same runs: 5.933 s, 607.8 TFLOPs counted (100 passes of 5,979 GFLOPs and the decoder's
+ *   9,921): 0.33; compiled, channels last: 5.132 s, 0.38.
+ * - SDXL's UNet alone, one 1024x1024 pass in bf16 on an L40 (181 TFLOP/s): 0.074 s, 0.45; compiled 0.054 s, 0.61.
+ * - FLUX.1-dev, 1024x1024, 50 steps in bf16 on an H100 80GB HBM3 (989.5 TFLOP/s), PyTorch eager: 12.339 s, 2,986
+ *   TFLOPs counted (50 passes of 59,520 GFLOPs and the decoder): 0.24; compiled 8.198 s, 0.37.
+ * Low and high: the least and the most of these; central: the middle of the four plain (uncompiled) runs.
+ */
+export const DIFFUSION_DENOISER_COMPUTE_EFFICIENCY: SourcedRange = {
+  low: 0.14,
+  central: 0.29,
+  high: 0.61,
+  source:
+    'fal-ai/stable-diffusion-benchmarks README (A100 80G SXM, fp16, num_inference_steps=50, default guidance; SD1.5 512x512 diffusers SDPA 1.591 s, compiled channels-last 1.066 s; SDXL 1024x1024 5.933 s and 5.132 s); huggingface/diffusers benchmarks/collated_results.csv (L40, SDXL UNet bf16 pass 0.074 s plain, 0.054 s compiled); microsoft/onnxruntime PR #22986 "H100 Benchmark Results" (FLUX.1-dev 50 steps BF16 1024x1024 Torch 2.5.1 eager 12.339 s, compile 8.198 s); FLOPs per pass as in the catalog rows (BK-SDM issue #53, diffusers benchmarks); peaks: NVIDIA A100 312, L40 181.05, H100 SXM 989.5 TFLOP/s dense 16-bit (datasheets)',
+};
+
+/**
  * An eager PyTorch loop feeding one image at a time is bound by the CPU launching each layer's kernels, not by the
  * GPU: ResNet-50 v1.5 at batch 1 took 10.4 ms (V100 FP32), 10.7 ms (T4 FP32), 12.8 ms (V100 mixed precision) and
  * 13.0 ms (T4 mixed) where its arithmetic needs under 1 ms, and batches up to 8 took about as long. Each forward

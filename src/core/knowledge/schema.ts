@@ -102,6 +102,21 @@ export const ModelSchema = z.object({
   activeParams: z.number().positive().optional(),
   /** Forward GFLOPs per sample at the stated input size, for non-token models (vision CNNs, ViTs). */
   forwardGflopsPerSample: z.number().positive().optional(),
+  /**
+   * A diffusion pipeline's work per image (resolve/diffusionCost.ts): one denoiser pass for one image without
+   * guidance at the native resolution, the pipeline's default steps and guidance, and the image decoder's pass.
+   */
+  diffusion: z
+    .object({
+      denoiserGflops: z.number().positive(),
+      nativePixels: z.number().int().positive(),
+      defaultSteps: z.number().int().positive(),
+      /** The `guidance_scale` the pipeline's `__call__` defaults to; null when guidance is distilled into the model. */
+      defaultGuidanceScale: z.number().nonnegative().nullable(),
+      decoderGflops: z.number().positive(),
+      source: SourceSchema,
+    })
+    .optional(),
   /** Context length the model was trained with, tokens. */
   contextLength: z.number().int().positive().optional(),
   /**

@@ -26,6 +26,7 @@ import type {
   TrainingMode,
 } from '../runSpec';
 import { resolveInference, servingMinimumDevices, type ForwardPass, type ResolvedInference } from './resolveInference';
+import { diffusionCost } from './diffusionCost';
 
 /**
  * Fills every input the estimate needs: what the code or spec says first, then
@@ -506,7 +507,9 @@ export function completeRun(
           origin: context.origin,
           note,
           settings,
-          forwardPass: forwardPassOf(spec, catalog, forwardGflopsPerSample, missing, assumptions),
+          forwardPass: catalog?.diffusion
+            ? diffusionPass(catalog.id, catalog.diffusion, spec, context.origin, note)
+            : forwardPassOf(spec, catalog, forwardGflopsPerSample, missing, assumptions),
         })
       : null;
   // A serving run occupies at least the devices its launch splits the model over and those its weights need;
@@ -851,6 +854,20 @@ function forwardPassOf(
       'add `# green-ai: forward_flops=<FLOPs of one forward pass>` (every denoising step of an image, for a diffusion model) or `input_pixels=<pixels of one input>` to the file',
   });
   return { gflopsPerSample: null, detail };
+}
+
+/** A catalogued diffusion pipeline served: what one image costs (diffusionCost.ts), unless a directive states it. */
+function diffusionPass(
+  id: string,
+  diffusion: NonNullable<Model['diffusion']>,
+  spec: RunSpec,
+  origin: 'code' | 'spec',
+  note: (a: Assumption) => void,
+): ForwardPass {
+  const cost = diffusionCost(id, diffusion, spec.inference, origin === 'spec' ? 'directive' : 'code', note);
+  const stated = spec.model.forwardGflopsPerSample;
+  if (stated) return { gflopsPerSample: stated, detail: 'given for one image (every denoising step and the decoder)' };
+  return { gflopsPerSample: cost.gflopsPerImage, detail: cost.detail, denoiserCalls: cost.denoiserCalls };
 }
 
 /** What the code says about the model when no id could be read (a CLI argument without a default). */

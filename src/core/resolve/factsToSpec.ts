@@ -978,6 +978,15 @@ function readServing(
   if (outputTokens) inference.outputTokens = Math.round(outputTokens);
   const sequences = asNumber(use('inference.numSequences', pick(facts, 'inference.numSequences')));
   if (sequences) inference.numSequences = Math.round(sequences);
+  // A diffusion pipeline's call: its steps, guidance and image size (the catalog's pipeline defaults otherwise).
+  const steps = asNumber(use('inference.denoisingSteps', pick(facts, 'inference.denoisingSteps')));
+  if (steps && steps >= 1) inference.denoisingSteps = Math.round(steps);
+  // Zero is a value here: `guidance_scale=0.0` switches guidance off.
+  const guidance = use('inference.guidanceScale', pick(facts, 'inference.guidanceScale'))?.value;
+  if (typeof guidance === 'number' && Number.isFinite(guidance) && guidance >= 0 && guidance <= 1e4)
+    inference.guidanceScale = guidance;
+  const pixels = asNumber(use('inference.imagePixels', pick(facts, 'inference.imagePixels')));
+  if (pixels && pixels >= 1) inference.imagePixels = Math.round(pixels);
   const tensorParallel = asNumber(use('inference.tensorParallel', pick(facts, 'inference.tensorParallel')));
   if (tensorParallel) inference.tensorParallel = Math.round(tensorParallel);
   const version = use('inference.engineVersion', pick(facts, 'inference.engineVersion'));

@@ -37,6 +37,8 @@ export interface KvGeometry {
 export interface ForwardPass {
   readonly gflopsPerSample: number | null;
   readonly detail: string;
+  /** A diffusion pipeline: the denoiser calls per image (each a forward pass of its own), priced at its own utilisation. */
+  readonly denoiserCalls?: number;
 }
 
 export interface ResolvedInference {

@@ -33,6 +33,25 @@ import type { Model } from '../schema';
  *   says "lower is better".
  */
 /** SmolLM-360M's architecture (the base and the instruct model share it), for configs that override its sizes. */
+/**
+ * A diffusion pipeline's work per image (Model.diffusion). Denoiser passes are counted as the cited counters count
+ * them (convolutions and linear layers; the attention score and value products are not counted), which is also how
+ * the utilisation band that prices them was measured (inferenceConstants.ts DIFFUSION_DENOISER_COMPUTE_EFFICIENCY).
+ */
+const SD1_UNET_512_GFLOPS = 677.5;
+const SD_VAE_DECODER_512_GFLOPS = 2480.2;
+const SD1_DIFFUSION_SOURCE =
+  "one UNet pass at 512x512 (64x64 latent): 338.7 GMACs = 677.5 GFLOPs (thop; Nota-NetsPresso/BK-SDM src/count_macs_params.py, the authors' log in BK-SDM issue #53: '[U-Net] MACs: 338.7G'; HaozheLiu-ST/T-GATE README's calflops figure for SD-1.5, 16.938T MACs over 25 guided steps, agrees); VAE decoder at 512x512 1240.1 GMACs = 2480.2 GFLOPs (same log, '[Img Dec] MACs: 1240.1G'); defaults num_inference_steps=50, guidance_scale=7.5 (diffusers StableDiffusionPipeline.__call__)";
+const SD2_UNET_768_GFLOPS = 1521.6;
+const SD2_DIFFUSION_SOURCE =
+  'one UNet pass at 768x768 (96x96 latent): 760.8 GMACs = 1521.6 GFLOPs (calflops; HaozheLiu-ST/T-GATE README, SD-2.1 38.041T MACs over 25 steps with guidance, i.e. 50 passes); at 512x512 scaled by pixels (convolutions and projections scale with the latent area): 676.3 GFLOPs, within 0.2% of the SD 1.x UNet count; VAE decoder as SD 1.x (1240.1 GMACs at 512x512, BK-SDM issue #53), scaled by pixels at 768; defaults num_inference_steps=50, guidance_scale=7.5 (diffusers StableDiffusionPipeline.__call__)';
+const SDXL_UNET_1024_GFLOPS = 5979.1;
+const SDXL_DIFFUSION_SOURCE =
+  "one UNet pass at 1024x1024 (128x128 latent): 5,979,098 MFLOPs (huggingface/diffusers benchmarks/collated_results.csv, 'stable-diffusion-xl-base-1.0-bf16,UNet2DConditionModel,2567.46,5979098.32', torchprofile MACs x 2; T-GATE README's calflops 149.438T MACs over 25 guided steps agrees: 2.99 TMACs a pass); VAE decoder: the SD decoder's 2480.2 GFLOPs at 512x512 (BK-SDM issue #53) scaled by pixels to 1024x1024; defaults num_inference_steps=50, guidance_scale=5.0 (diffusers StableDiffusionXLPipeline.__call__)";
+const FLUX_TRANSFORMER_1024_GFLOPS = 59519.8;
+const FLUX_DIFFUSION_SOURCE =
+  "one transformer pass at 1024x1024 (4096 image and 512 text tokens): 59.52 TFLOPs (torch.profiler, Shenyi-Z/Cache4Diffusion issue #17: 2975.99 TFLOPs for FLUX.1-dev's 50 steps at 1024x1024; ignoww/RALU issue #5, 2991.0 TFLOPs for 50 passes, agrees); VAE decoder: the SD decoder's 2480.2 GFLOPs at 512x512 (BK-SDM issue #53) scaled by pixels to 1024x1024; defaults num_inference_steps=28 and true_cfg_scale=1.0: guidance is distilled into the model, one pass a step (diffusers FluxPipeline.__call__)";
+
 const SMOLLM_360M_SIZES = {
   layers: 32,
   hiddenSize: 960,
@@ -10840,6 +10859,14 @@ export const MODELS: readonly Model[] = [
     smallerSiblings: [],
     source:
       'Podell et al. 2023, SDXL, arXiv:2307.01952, Table 1 (UNet parameters: SD 1.4/1.5 860M, SD 2.0/2.1 865M, SDXL 2.6B); params are the UNet only (text encoders and VAE excluded)',
+    diffusion: {
+      denoiserGflops: SD1_UNET_512_GFLOPS,
+      nativePixels: 512 * 512,
+      defaultSteps: 50,
+      defaultGuidanceScale: 7.5,
+      decoderGflops: SD_VAE_DECODER_512_GFLOPS,
+      source: SD1_DIFFUSION_SOURCE,
+    },
   },
   {
     id: 'CompVis/stable-diffusion-v1-4',
@@ -10851,6 +10878,14 @@ export const MODELS: readonly Model[] = [
     smallerSiblings: [],
     source:
       'Podell et al. 2023, SDXL, arXiv:2307.01952, Table 1 (UNet parameters: SD 1.4/1.5 860M, SD 2.0/2.1 865M, SDXL 2.6B); params are the UNet only (text encoders and VAE excluded)',
+    diffusion: {
+      denoiserGflops: SD1_UNET_512_GFLOPS,
+      nativePixels: 512 * 512,
+      defaultSteps: 50,
+      defaultGuidanceScale: 7.5,
+      decoderGflops: SD_VAE_DECODER_512_GFLOPS,
+      source: SD1_DIFFUSION_SOURCE,
+    },
   },
   {
     // AnimateDiff motion modules (v1/v3: one Vanilla temporal transformer after each down/up-level layer of the SD 1.5 UNet).
@@ -10874,6 +10909,14 @@ export const MODELS: readonly Model[] = [
     smallerSiblings: [],
     source:
       'Podell et al. 2023, SDXL, arXiv:2307.01952, Table 1 (UNet parameters: SD 1.4/1.5 860M, SD 2.0/2.1 865M, SDXL 2.6B); params are the UNet only (text encoders and VAE excluded)',
+    diffusion: {
+      denoiserGflops: SD2_UNET_768_GFLOPS,
+      nativePixels: 768 * 768,
+      defaultSteps: 50,
+      defaultGuidanceScale: 7.5,
+      decoderGflops: SD_VAE_DECODER_512_GFLOPS * 2.25,
+      source: SD2_DIFFUSION_SOURCE,
+    },
   },
   {
     id: 'stabilityai/stable-diffusion-2-1-base',
@@ -10885,6 +10928,14 @@ export const MODELS: readonly Model[] = [
     smallerSiblings: [],
     source:
       'Podell et al. 2023, SDXL, arXiv:2307.01952, Table 1 (UNet parameters: SD 1.4/1.5 860M, SD 2.0/2.1 865M, SDXL 2.6B); params are the UNet only (text encoders and VAE excluded)',
+    diffusion: {
+      denoiserGflops: SD2_UNET_768_GFLOPS / 2.25,
+      nativePixels: 512 * 512,
+      defaultSteps: 50,
+      defaultGuidanceScale: 7.5,
+      decoderGflops: SD_VAE_DECODER_512_GFLOPS,
+      source: SD2_DIFFUSION_SOURCE,
+    },
   },
   {
     // SD 2.0 at 512px (eps-prediction): the base the 768px model was trained from; same UNet.
@@ -10897,6 +10948,14 @@ export const MODELS: readonly Model[] = [
     smallerSiblings: [],
     source:
       'Podell et al. 2023, SDXL, arXiv:2307.01952, Table 1 (UNet parameters: SD 1.4/1.5 860M, SD 2.0/2.1 865M, SDXL 2.6B); params are the UNet only (text encoders and VAE excluded)',
+    diffusion: {
+      denoiserGflops: SD2_UNET_768_GFLOPS / 2.25,
+      nativePixels: 512 * 512,
+      defaultSteps: 50,
+      defaultGuidanceScale: 7.5,
+      decoderGflops: SD_VAE_DECODER_512_GFLOPS,
+      source: SD2_DIFFUSION_SOURCE,
+    },
   },
   {
     // SD 2.0 at 768px (v-prediction); `stable-diffusion-2`: the name code gives the family (a factory
@@ -10910,6 +10969,14 @@ export const MODELS: readonly Model[] = [
     smallerSiblings: [],
     source:
       'Podell et al. 2023, SDXL, arXiv:2307.01952, Table 1 (UNet parameters: SD 1.4/1.5 860M, SD 2.0/2.1 865M, SDXL 2.6B); params are the UNet only (text encoders and VAE excluded)',
+    diffusion: {
+      denoiserGflops: SD2_UNET_768_GFLOPS,
+      nativePixels: 768 * 768,
+      defaultSteps: 50,
+      defaultGuidanceScale: 7.5,
+      decoderGflops: SD_VAE_DECODER_512_GFLOPS * 2.25,
+      source: SD2_DIFFUSION_SOURCE,
+    },
   },
   {
     id: 'stabilityai/stable-diffusion-xl-base-1.0',
@@ -10921,6 +10988,14 @@ export const MODELS: readonly Model[] = [
     smallerSiblings: ['segmind/SSD-1B', 'stabilityai/stable-diffusion-2-1', 'runwayml/stable-diffusion-v1-5'],
     source:
       'Podell et al. 2023, SDXL, arXiv:2307.01952, Table 1 (UNet parameters: SD 1.4/1.5 860M, SD 2.0/2.1 865M, SDXL 2.6B); params are the UNet only (text encoders and VAE excluded)',
+    diffusion: {
+      denoiserGflops: SDXL_UNET_1024_GFLOPS,
+      nativePixels: 1024 * 1024,
+      defaultSteps: 50,
+      defaultGuidanceScale: 5.0,
+      decoderGflops: SD_VAE_DECODER_512_GFLOPS * 4,
+      source: SDXL_DIFFUSION_SOURCE,
+    },
   },
   {
     id: 'stabilityai/sdxl-turbo',
@@ -10932,6 +11007,15 @@ export const MODELS: readonly Model[] = [
     smallerSiblings: ['segmind/SSD-1B', 'stabilityai/stable-diffusion-2-1', 'runwayml/stable-diffusion-v1-5'],
     source:
       'model card huggingface.co/stabilityai/sdxl-turbo ("a distilled version of SDXL 1.0", finetuned from SDXL 1.0 Base) and the diffusers SDXL Turbo docs ("uses the exact same architecture as SDXL"): the SDXL UNet, 2.6B (Podell et al. 2023, arXiv:2307.01952, Table 1); the UNet only',
+    diffusion: {
+      // Turbo's UNet config sets sample_size 64: the pipeline draws 512x512 by default (the model card's size).
+      denoiserGflops: SDXL_UNET_1024_GFLOPS / 4,
+      nativePixels: 512 * 512,
+      defaultSteps: 50,
+      defaultGuidanceScale: 5.0,
+      decoderGflops: SD_VAE_DECODER_512_GFLOPS,
+      source: `${SDXL_DIFFUSION_SOURCE}; Turbo draws 512x512 by default (unet/config.json sample_size 64, model card "512x512"): the count scaled by pixels`,
+    },
   },
   // ---------------- Stable Video Diffusion (the video UNet; image encoder and autoencoder excluded) ----------------
   {
@@ -10993,6 +11077,14 @@ export const MODELS: readonly Model[] = [
     smallerSiblings: [],
     source:
       'model card huggingface.co/black-forest-labs/FLUX.1-dev ("a 12 billion parameter rectified flow transformer"); the transformer only (T5-XXL and CLIP-L text encoders and the autoencoder excluded)',
+    diffusion: {
+      denoiserGflops: FLUX_TRANSFORMER_1024_GFLOPS,
+      nativePixels: 1024 * 1024,
+      defaultSteps: 28,
+      defaultGuidanceScale: null,
+      decoderGflops: SD_VAE_DECODER_512_GFLOPS * 4,
+      source: FLUX_DIFFUSION_SOURCE,
+    },
   },
   {
     id: 'black-forest-labs/FLUX.1-schnell',
@@ -11004,6 +11096,14 @@ export const MODELS: readonly Model[] = [
     smallerSiblings: [],
     source:
       'model card huggingface.co/black-forest-labs/FLUX.1-schnell ("a 12 billion parameter rectified flow transformer", the timestep-distilled sibling of FLUX.1 [dev]); the transformer only',
+    diffusion: {
+      denoiserGflops: FLUX_TRANSFORMER_1024_GFLOPS,
+      nativePixels: 1024 * 1024,
+      defaultSteps: 28,
+      defaultGuidanceScale: null,
+      decoderGflops: SD_VAE_DECODER_512_GFLOPS * 4,
+      source: FLUX_DIFFUSION_SOURCE,
+    },
   },
   {
     id: 'Tongyi-MAI/Z-Image-Turbo',

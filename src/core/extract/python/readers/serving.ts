@@ -486,9 +486,38 @@ export const diffusersPipelineCall: CallRule = {
     const fn = node.childForFieldName('function') ?? node;
     ctx.add('inference.engine', 'hf-pipeline', fn, `${full}(...): a diffusers pipeline`, 'medium');
     ctx.add('launch.inference', full, fn, `${full}(...) generates with a pretrained diffusion pipeline`, 'medium');
+    readDenoising(node, full, ctx);
     readRequests(node, ctx);
   },
 };
+
+/**
+ * What a diffusion pipeline's call says of its work per image (diffusers' `__call__` keywords): the denoising steps,
+ * the guidance scale (classifier-free guidance runs the denoiser on the prompt and on the empty prompt each step when
+ * it is above 1) and the image's size. What it leaves out is the pipeline's default (the catalog row's).
+ */
+function readDenoising(node: Node, full: string, ctx: PythonReadContext): void {
+  const steps = numberKeyword(node, 'num_inference_steps', ctx);
+  if (steps && Number.isInteger(steps.value) && steps.value >= 1)
+    ctx.add('inference.denoisingSteps', steps.value, steps.node, `num_inference_steps=${steps.value} in ${full}`);
+  // `guidance_scale=0.0` (SDXL Turbo, FLUX schnell) switches guidance off: zero is a value here.
+  const args = node.childForFieldName('arguments');
+  const scaleNode = args ? keywordArgument(args, 'guidance_scale') : null;
+  const scale = scaleNode ? evaluate(scaleNode, ctx.symbols)?.value : undefined;
+  const guidance =
+    scaleNode && typeof scale === 'number' && Number.isFinite(scale) ? { value: scale, node: scaleNode } : undefined;
+  if (guidance && guidance.value >= 0)
+    ctx.add('inference.guidanceScale', guidance.value, guidance.node, `guidance_scale=${guidance.value} in ${full}`);
+  const height = numberKeyword(node, 'height', ctx);
+  const width = numberKeyword(node, 'width', ctx);
+  if (height && width && height.value >= 1 && width.value >= 1 && height.value <= 16384 && width.value <= 16384)
+    ctx.add(
+      'inference.imagePixels',
+      Math.round(height.value) * Math.round(width.value),
+      height.node,
+      `height=${height.value}, width=${width.value} in ${full}`,
+    );
+}
 
 /**
  * A loaded pipeline asked for outputs by its own entry method rather than called (`pipe = ImageTo3DPipeline.
