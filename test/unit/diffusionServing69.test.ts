@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { suggestImprovements } from '../../src/core/advise/suggest';
-import { estimateRun } from '../../src/core/estimate/estimateRun';
+import { estimateRun, trainingFlops } from '../../src/core/estimate/estimateRun';
 import * as IC from '../../src/core/estimate/inferenceConstants';
 import { findModel } from '../../src/core/knowledge';
 import { completeRun } from '../../src/core/resolve/completeRun';
@@ -104,5 +104,32 @@ describe('Sixty-ninth round: serving a diffusion pipeline', () => {
     assert.equal(run?.spec.inference?.guidanceScale, undefined);
     assert.equal(run?.spec.inference?.imagePixels, undefined);
     assert.equal(run?.inference?.forwardPass?.denoiserCalls, 50);
+  });
+
+  it('trains a diffusion model per image: one denoiser pass and its backward, adapters without the frozen weights', () => {
+    const train = (mode: string, training: Record<string, unknown> = {}) =>
+      completeRun(
+        RunSpecSchema.parse({
+          model: { name: 'stabilityai/stable-diffusion-xl-base-1.0' },
+          training: { mode, steps: 1000, globalBatch: 8, precision: 'bf16', ...training },
+          hardware: { accelerator: 'A100', count: 1 },
+        }),
+        DEFAULT_SETTINGS,
+      );
+    const full = train('finetune');
+    assert.equal(full.model.forwardGflopsPerSample, sdxl.denoiserGflops);
+    assert.equal(full.training.seqLen, null, 'no sequence length is assumed for an image model');
+    assert.ok(Math.abs(trainingFlops(full) - 3 * sdxl.denoiserGflops * 1e9 * 8000) < 1e9);
+    const lora = train('lora');
+    assert.ok(Math.abs(trainingFlops(lora) / trainingFlops(full) - 2 / 3) < 1e-9);
+    // At a resolution the config states, scaled by pixels.
+    const small = completeRun(
+      RunSpecSchema.parse({
+        model: { name: 'stabilityai/stable-diffusion-xl-base-1.0', inputPixels: 512 * 512 },
+        training: { mode: 'finetune', steps: 1000, globalBatch: 8 },
+      }),
+      DEFAULT_SETTINGS,
+    );
+    assert.ok(Math.abs(small.model.forwardGflopsPerSample! - sdxl.denoiserGflops / 4) < 0.01);
   });
 });

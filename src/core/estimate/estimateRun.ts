@@ -117,9 +117,14 @@ export function peakFor(
 export function trainingFlops(run: ResolvedRun): number {
   const { training, model, mode } = run;
   if (model.forwardGflopsPerSample !== null && (mode !== 'inference' || run.inference?.forwardPass)) {
-    // Serving runs each input forward once; training adds the backward pass.
-    const passes =
-      mode === 'inference' ? 1 : C.TRAINING_PASSES_PER_FORWARD.value + (training.gradientCheckpointing ? 1 : 0);
+    // Serving runs each input forward once; training adds the backward pass. Adapters (LoRA) skip the frozen weights'
+    // gradients, as the per-token rule counts them: ADAPTER / TRAINING FLOPs per parameter-token of the full passes.
+    const adapter = mode === 'lora' || mode === 'qlora';
+    const backward = adapter
+      ? (C.TRAINING_PASSES_PER_FORWARD.value * C.ADAPTER_FLOPS_PER_PARAM_TOKEN.value) /
+        C.TRAINING_FLOPS_PER_PARAM_TOKEN.value
+      : C.TRAINING_PASSES_PER_FORWARD.value;
+    const passes = mode === 'inference' ? 1 : backward + (training.gradientCheckpointing ? 1 : 0);
     return model.forwardGflopsPerSample * 1e9 * passes * (training.samples ?? 0);
   }
   const tokens = training.tokens ?? 0;

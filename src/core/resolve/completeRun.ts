@@ -287,8 +287,11 @@ export function completeRun(
       : null);
   // A vision network no catalog row prices, whose config states its input size and whose size is read: priced per
   // pixel of its input, not as sequences of text tokens.
+  // (A diffusion model's denoiser has published counts of its own, priced below by mode.)
   const perPixel =
-    forwardGflopsPerSample === null && source !== 'default' ? visionForwardCost(spec.model, activeParams) : undefined;
+    forwardGflopsPerSample === null && source !== 'default' && !catalog?.diffusion
+      ? visionForwardCost(spec.model, activeParams)
+      : undefined;
   if (perPixel) {
     forwardGflopsPerSample = perPixel.gflops;
     paramsSpread *= C.VISION_PER_PIXEL_SPREAD.value;
@@ -346,6 +349,22 @@ export function completeRun(
       value: mode,
       source: specSource,
       detail: context.origin === 'spec' ? 'given in the spec' : 'read from the code',
+    });
+  }
+
+  // A diffusion model trained (fine-tuned, LoRA, from scratch): each training image is one denoiser pass at one noise
+  // level, and its backward, not a sequence of tokens. The frozen image encoder and text encoders that prepare the
+  // inputs run forward only and are not counted (no published count of the VAE encoder was found).
+  if (forwardGflopsPerSample === null && mode !== 'inference' && catalog?.diffusion && !lowerBoundOnly) {
+    const d = catalog.diffusion;
+    const pixels = spec.model.inputPixels ?? d.nativePixels;
+    const side = Math.round(Math.sqrt(d.nativePixels));
+    forwardGflopsPerSample = Number(((d.denoiserGflops * pixels) / d.nativePixels).toPrecision(6));
+    note({
+      field: 'model.forwardGflopsPerSample',
+      value: forwardGflopsPerSample,
+      source: 'catalog',
+      detail: `one denoiser pass per training image ${spec.model.inputPixels ? `of ${pixels.toLocaleString('en-US')} pixels` : `at ${catalog.id}'s native ${side}×${side}`} (a diffusion step trains on one noise level per image); the frozen image and text encoders that prepare it are not counted; ${d.source}`,
     });
   }
 

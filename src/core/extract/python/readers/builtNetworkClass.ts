@@ -36,9 +36,13 @@ export const BUILT =
  */
 export const NOT_A_NETWORK =
   /(?:Trainer|Config|Configs|Args|Arguments|Options|Optimizer|Scheduler|Schedule|Dataset|DataLoader|Loader|Processor|Tokenizer|Pipeline|Parser|Writer|Logger|Meter|Loss|Criterion|Sampler|Collator|Transforms?|Env|Environment|Buffer|Memory|Runner|Engine|Evaluator|Callback|Server|Client|Accelerator|Scaler|Saver|Checkpointer|Manager|Timer|Visualizer|Profiler|Session|Executor|Interface|Blocks|Wrapper|Button|Namespace|Path|Random|Generator\w*Seed|Queue|Thread|Process|Pool|Lock|Event)$/;
-/** Containers and wrappers: `nn.Sequential(...)` names no architecture. */
+/**
+ * Containers and wrappers: `nn.Sequential(...)` names no architecture, and nor does a moving average of a network's
+ * weights kept beside it (diffusers' `EMAModel`, timm's `ModelEma`/`ModelEmaV2`/`V3`, torch_ema's
+ * `ExponentialMovingAverage`, ema-pytorch's `EMA`, `torch.optim.swa_utils.AveragedModel`).
+ */
 export const CONTAINER =
-  /^(?:Sequential|ModuleList|ModuleDict|Module|Model|DataParallel|DistributedDataParallel|FSDP|DDP|ComposerClassifier|HuggingFaceModel)$/;
+  /^(?:Sequential|ModuleList|ModuleDict|Module|Model|DataParallel|DistributedDataParallel|FSDP|DDP|ComposerClassifier|HuggingFaceModel|EMAModel|EMA|ExponentialMovingAverage|AveragedModel|ModelEma(?:V\d)?)$/;
 /** Module prefixes of a library's building blocks (`nn.Linear`, `layers.Dense`). */
 export const LAYER_PREFIX = /^(?:nn|layers|torch|tf|keras|jnp|np|hk|optax)\./;
 /** Binding names that hold something other than a network. */
