@@ -52,6 +52,47 @@ const FLUX_TRANSFORMER_1024_GFLOPS = 59519.8;
 const FLUX_DIFFUSION_SOURCE =
   "one transformer pass at 1024x1024 (4096 image and 512 text tokens): 59.52 TFLOPs (torch.profiler, Shenyi-Z/Cache4Diffusion issue #17: 2975.99 TFLOPs for FLUX.1-dev's 50 steps at 1024x1024; ignoww/RALU issue #5, 2991.0 TFLOPs for 50 passes, agrees); VAE decoder: the SD decoder's 2480.2 GFLOPs at 512x512 (BK-SDM issue #53) scaled by pixels to 1024x1024; defaults num_inference_steps=28 and true_cfg_scale=1.0: guidance is distilled into the model, one pass a step (diffusers FluxPipeline.__call__)";
 
+const SD1_DIFFUSION: NonNullable<Model['diffusion']> = {
+  denoiserGflops: SD1_UNET_512_GFLOPS,
+  nativePixels: 512 * 512,
+  defaultSteps: 50,
+  defaultGuidanceScale: 7.5,
+  decoderGflops: SD_VAE_DECODER_512_GFLOPS,
+  source: SD1_DIFFUSION_SOURCE,
+};
+const SD2_768_DIFFUSION: NonNullable<Model['diffusion']> = {
+  denoiserGflops: SD2_UNET_768_GFLOPS,
+  nativePixels: 768 * 768,
+  defaultSteps: 50,
+  defaultGuidanceScale: 7.5,
+  decoderGflops: SD_VAE_DECODER_512_GFLOPS * 2.25,
+  source: SD2_DIFFUSION_SOURCE,
+};
+const SD2_512_DIFFUSION: NonNullable<Model['diffusion']> = {
+  denoiserGflops: SD2_UNET_768_GFLOPS / 2.25,
+  nativePixels: 512 * 512,
+  defaultSteps: 50,
+  defaultGuidanceScale: 7.5,
+  decoderGflops: SD_VAE_DECODER_512_GFLOPS,
+  source: SD2_DIFFUSION_SOURCE,
+};
+const SDXL_DIFFUSION: NonNullable<Model['diffusion']> = {
+  denoiserGflops: SDXL_UNET_1024_GFLOPS,
+  nativePixels: 1024 * 1024,
+  defaultSteps: 50,
+  defaultGuidanceScale: 5.0,
+  decoderGflops: SD_VAE_DECODER_512_GFLOPS * 4,
+  source: SDXL_DIFFUSION_SOURCE,
+};
+const FLUX_DIFFUSION: NonNullable<Model['diffusion']> = {
+  denoiserGflops: FLUX_TRANSFORMER_1024_GFLOPS,
+  nativePixels: 1024 * 1024,
+  defaultSteps: 28,
+  defaultGuidanceScale: null,
+  decoderGflops: SD_VAE_DECODER_512_GFLOPS * 4,
+  source: FLUX_DIFFUSION_SOURCE,
+};
+
 const SMOLLM_360M_SIZES = {
   layers: 32,
   hiddenSize: 960,
@@ -10859,14 +10900,7 @@ export const MODELS: readonly Model[] = [
     smallerSiblings: [],
     source:
       'Podell et al. 2023, SDXL, arXiv:2307.01952, Table 1 (UNet parameters: SD 1.4/1.5 860M, SD 2.0/2.1 865M, SDXL 2.6B); params are the UNet only (text encoders and VAE excluded)',
-    diffusion: {
-      denoiserGflops: SD1_UNET_512_GFLOPS,
-      nativePixels: 512 * 512,
-      defaultSteps: 50,
-      defaultGuidanceScale: 7.5,
-      decoderGflops: SD_VAE_DECODER_512_GFLOPS,
-      source: SD1_DIFFUSION_SOURCE,
-    },
+    diffusion: SD1_DIFFUSION,
   },
   {
     id: 'CompVis/stable-diffusion-v1-4',
@@ -10878,14 +10912,7 @@ export const MODELS: readonly Model[] = [
     smallerSiblings: [],
     source:
       'Podell et al. 2023, SDXL, arXiv:2307.01952, Table 1 (UNet parameters: SD 1.4/1.5 860M, SD 2.0/2.1 865M, SDXL 2.6B); params are the UNet only (text encoders and VAE excluded)',
-    diffusion: {
-      denoiserGflops: SD1_UNET_512_GFLOPS,
-      nativePixels: 512 * 512,
-      defaultSteps: 50,
-      defaultGuidanceScale: 7.5,
-      decoderGflops: SD_VAE_DECODER_512_GFLOPS,
-      source: SD1_DIFFUSION_SOURCE,
-    },
+    diffusion: SD1_DIFFUSION,
   },
   {
     // AnimateDiff motion modules (v1/v3: one Vanilla temporal transformer after each down/up-level layer of the SD 1.5 UNet).
@@ -10909,14 +10936,7 @@ export const MODELS: readonly Model[] = [
     smallerSiblings: [],
     source:
       'Podell et al. 2023, SDXL, arXiv:2307.01952, Table 1 (UNet parameters: SD 1.4/1.5 860M, SD 2.0/2.1 865M, SDXL 2.6B); params are the UNet only (text encoders and VAE excluded)',
-    diffusion: {
-      denoiserGflops: SD2_UNET_768_GFLOPS,
-      nativePixels: 768 * 768,
-      defaultSteps: 50,
-      defaultGuidanceScale: 7.5,
-      decoderGflops: SD_VAE_DECODER_512_GFLOPS * 2.25,
-      source: SD2_DIFFUSION_SOURCE,
-    },
+    diffusion: SD2_768_DIFFUSION,
   },
   {
     id: 'stabilityai/stable-diffusion-2-1-base',
@@ -10928,14 +10948,7 @@ export const MODELS: readonly Model[] = [
     smallerSiblings: [],
     source:
       'Podell et al. 2023, SDXL, arXiv:2307.01952, Table 1 (UNet parameters: SD 1.4/1.5 860M, SD 2.0/2.1 865M, SDXL 2.6B); params are the UNet only (text encoders and VAE excluded)',
-    diffusion: {
-      denoiserGflops: SD2_UNET_768_GFLOPS / 2.25,
-      nativePixels: 512 * 512,
-      defaultSteps: 50,
-      defaultGuidanceScale: 7.5,
-      decoderGflops: SD_VAE_DECODER_512_GFLOPS,
-      source: SD2_DIFFUSION_SOURCE,
-    },
+    diffusion: SD2_512_DIFFUSION,
   },
   {
     // SD 2.0 at 512px (eps-prediction): the base the 768px model was trained from; same UNet.
@@ -10948,14 +10961,7 @@ export const MODELS: readonly Model[] = [
     smallerSiblings: [],
     source:
       'Podell et al. 2023, SDXL, arXiv:2307.01952, Table 1 (UNet parameters: SD 1.4/1.5 860M, SD 2.0/2.1 865M, SDXL 2.6B); params are the UNet only (text encoders and VAE excluded)',
-    diffusion: {
-      denoiserGflops: SD2_UNET_768_GFLOPS / 2.25,
-      nativePixels: 512 * 512,
-      defaultSteps: 50,
-      defaultGuidanceScale: 7.5,
-      decoderGflops: SD_VAE_DECODER_512_GFLOPS,
-      source: SD2_DIFFUSION_SOURCE,
-    },
+    diffusion: SD2_512_DIFFUSION,
   },
   {
     // SD 2.0 at 768px (v-prediction); `stable-diffusion-2`: the name code gives the family (a factory
@@ -10969,14 +10975,7 @@ export const MODELS: readonly Model[] = [
     smallerSiblings: [],
     source:
       'Podell et al. 2023, SDXL, arXiv:2307.01952, Table 1 (UNet parameters: SD 1.4/1.5 860M, SD 2.0/2.1 865M, SDXL 2.6B); params are the UNet only (text encoders and VAE excluded)',
-    diffusion: {
-      denoiserGflops: SD2_UNET_768_GFLOPS,
-      nativePixels: 768 * 768,
-      defaultSteps: 50,
-      defaultGuidanceScale: 7.5,
-      decoderGflops: SD_VAE_DECODER_512_GFLOPS * 2.25,
-      source: SD2_DIFFUSION_SOURCE,
-    },
+    diffusion: SD2_768_DIFFUSION,
   },
   {
     id: 'stabilityai/stable-diffusion-xl-base-1.0',
@@ -10988,14 +10987,7 @@ export const MODELS: readonly Model[] = [
     smallerSiblings: ['segmind/SSD-1B', 'stabilityai/stable-diffusion-2-1', 'runwayml/stable-diffusion-v1-5'],
     source:
       'Podell et al. 2023, SDXL, arXiv:2307.01952, Table 1 (UNet parameters: SD 1.4/1.5 860M, SD 2.0/2.1 865M, SDXL 2.6B); params are the UNet only (text encoders and VAE excluded)',
-    diffusion: {
-      denoiserGflops: SDXL_UNET_1024_GFLOPS,
-      nativePixels: 1024 * 1024,
-      defaultSteps: 50,
-      defaultGuidanceScale: 5.0,
-      decoderGflops: SD_VAE_DECODER_512_GFLOPS * 4,
-      source: SDXL_DIFFUSION_SOURCE,
-    },
+    diffusion: SDXL_DIFFUSION,
   },
   {
     id: 'stabilityai/sdxl-turbo',
@@ -11077,14 +11069,7 @@ export const MODELS: readonly Model[] = [
     smallerSiblings: [],
     source:
       'model card huggingface.co/black-forest-labs/FLUX.1-dev ("a 12 billion parameter rectified flow transformer"); the transformer only (T5-XXL and CLIP-L text encoders and the autoencoder excluded)',
-    diffusion: {
-      denoiserGflops: FLUX_TRANSFORMER_1024_GFLOPS,
-      nativePixels: 1024 * 1024,
-      defaultSteps: 28,
-      defaultGuidanceScale: null,
-      decoderGflops: SD_VAE_DECODER_512_GFLOPS * 4,
-      source: FLUX_DIFFUSION_SOURCE,
-    },
+    diffusion: FLUX_DIFFUSION,
   },
   {
     id: 'black-forest-labs/FLUX.1-schnell',
@@ -11096,14 +11081,7 @@ export const MODELS: readonly Model[] = [
     smallerSiblings: [],
     source:
       'model card huggingface.co/black-forest-labs/FLUX.1-schnell ("a 12 billion parameter rectified flow transformer", the timestep-distilled sibling of FLUX.1 [dev]); the transformer only',
-    diffusion: {
-      denoiserGflops: FLUX_TRANSFORMER_1024_GFLOPS,
-      nativePixels: 1024 * 1024,
-      defaultSteps: 28,
-      defaultGuidanceScale: null,
-      decoderGflops: SD_VAE_DECODER_512_GFLOPS * 4,
-      source: FLUX_DIFFUSION_SOURCE,
-    },
+    diffusion: FLUX_DIFFUSION,
   },
   {
     id: 'Tongyi-MAI/Z-Image-Turbo',
