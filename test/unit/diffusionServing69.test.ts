@@ -5,6 +5,7 @@ import * as IC from '../../src/core/estimate/inferenceConstants';
 import { findModel } from '../../src/core/knowledge';
 import { completeRun } from '../../src/core/resolve/completeRun';
 import { DEFAULT_SETTINGS, RunSpecSchema } from '../../src/core/runSpec';
+import { requestWord } from '../../src/core/report/format';
 import { runOf } from './helpers';
 
 /**
@@ -39,6 +40,9 @@ describe('Sixty-ninth round: serving a diffusion pipeline', () => {
     const seconds = (expected * 1e9) / (peak * IC.DIFFUSION_DENOISER_COMPUTE_EFFICIENCY.central);
     const step = estimate.inference!.forwardPass!.stepMs / 1000;
     assert.ok(Math.abs(step - seconds) / seconds < 0.01, `${step} s vs ${seconds} s`);
+    // Its figures are per image, with the steps it takes.
+    assert.equal(estimate.inference!.forwardPass!.denoisingSteps, sdxl.defaultSteps);
+    assert.equal(requestWord(estimate.inference!), 'image');
     // No token model's inputs are assumed.
     assert.ok(!run.assumptions.some((a) => a.field === 'inference.outputTokens'));
   });

@@ -63,6 +63,8 @@ export interface InferenceEstimate {
     readonly batch: number;
     readonly stepMs: number;
     readonly inputsPerSecond: number;
+    /** A diffusion pipeline's image: its denoising steps (each a denoiser call); absent for other networks. */
+    readonly denoisingSteps?: number;
   };
   readonly perRequest: {
     readonly energyWh: number;
@@ -329,6 +331,7 @@ function estimateServing(run: ResolvedRun): Estimate {
             batch: p.concurrency,
             stepMs: p.stepMs,
             inputsPerSecond: (p.concurrency / (p.stepMs / 1000)) * shape.replicas,
+            ...(inf.forwardPass.denoiserCalls !== undefined ? { denoisingSteps: inf.forwardPass.denoiserCalls } : {}),
           },
         }
       : {}),

@@ -58,6 +58,8 @@ export const CliInferenceSchema = z.object({
       batch: z.number().finite(),
       stepMs: z.number().finite(),
       inputsPerSecond: z.number().finite(),
+      /** Added: a diffusion pipeline's denoising steps per image (each a denoiser call); `gflopsPerInput` is per image. */
+      denoisingSteps: z.number().finite().optional(),
     })
     .optional(),
   perRequest: z.object({

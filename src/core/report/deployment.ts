@@ -58,6 +58,21 @@ export function pretrainingReference(run: ResolvedRun, settings: EstimateSetting
 
 const perDayOf = (inf: InferenceEstimate) => inf.perDay;
 
+type ForwardServing = NonNullable<NonNullable<AnalyzedRun['estimate']['inference']>['forwardPass']>;
+
+/** What one input costs: a forward pass, or a diffusion pipeline's image (its denoising steps and decoder). */
+function forwardWork(pass: ForwardServing): string {
+  return pass.denoisingSteps !== undefined
+    ? `${sig(pass.denoisingSteps)} denoising steps and the decoder, ${sig(pass.gflopsPerInput)} GFLOPs per image`
+    : `one forward pass of ${sig(pass.gflopsPerInput)} GFLOPs per input`;
+}
+
+/** "image(s)" for a diffusion pipeline's outputs, "input(s)" otherwise. */
+function inputWord(pass: ForwardServing, n: number): string {
+  const word = pass.denoisingSteps !== undefined ? 'image' : 'input';
+  return n >= 1.5 ? `${word}s` : word;
+}
+
 export function deploymentBlock(
   analyzed: AnalyzedRun,
   training: TrainingReference | null,
@@ -67,12 +82,12 @@ export function deploymentBlock(
   if (!run.inference || !inf) return null;
   const figures: NonNullable<PanelViewModel['deployment']>['figures'] = [
     {
-      label: 'Per request',
+      label: inf.forwardPass?.denoisingSteps !== undefined ? 'Per image' : 'Per request',
       value: `${formatEnergy(inf.perRequest.energyWh / 1000)} · ${formatCo2e(inf.perRequest.co2eG / 1000)} CO2e`,
-      detail: `range ${formatEnergy(inf.perRequest.energyWhLow / 1000)}–${formatEnergy(inf.perRequest.energyWhHigh / 1000)}; ${inf.forwardPass ? `one forward pass of ${sig(inf.forwardPass.gflopsPerInput)} GFLOPs per input` : `${sig(run.inference.inputTokens)} prompt + ${sig(run.inference.outputTokens)} generated tokens${run.inference.numSequences > 1 ? ` × ${run.inference.numSequences} sequences` : ''}`}${inf.perDay ? ', idle time between requests included' : ''}`,
+      detail: `range ${formatEnergy(inf.perRequest.energyWhLow / 1000)}–${formatEnergy(inf.perRequest.energyWhHigh / 1000)}; ${inf.forwardPass ? forwardWork(inf.forwardPass) : `${sig(run.inference.inputTokens)} prompt + ${sig(run.inference.outputTokens)} generated tokens${run.inference.numSequences > 1 ? ` × ${run.inference.numSequences} sequences` : ''}`}${inf.perDay ? ', idle time between requests included' : ''}`,
     },
     {
-      label: 'Per 1,000 requests',
+      label: inf.forwardPass?.denoisingSteps !== undefined ? 'Per 1,000 images' : 'Per 1,000 requests',
       value: `${formatEnergy(inf.per1kRequests.energyKWh)} · ${formatCo2e(inf.per1kRequests.co2eKg)} CO2e`,
       detail: 'central estimate, host and datacenter overhead included',
     },
@@ -94,7 +109,7 @@ export function deploymentBlock(
   }
   const notes: string[] = [
     inf.forwardPass
-      ? `${inf.engine}: batches of ${sig(inf.forwardPass.batch)} input${inf.forwardPass.batch >= 1.5 ? 's' : ''} (configured ${sig(inf.configuredConcurrency)}), ${sig(inf.forwardPass.stepMs)} ms a batch, ${inf.regime}; ${sig(inf.forwardPass.inputsPerSecond)} inputs/s in all`
+      ? `${inf.engine}: batches of ${sig(inf.forwardPass.batch)} ${inputWord(inf.forwardPass, inf.forwardPass.batch)} (configured ${sig(inf.configuredConcurrency)}), ${sig(inf.forwardPass.stepMs)} ms a batch, ${inf.regime}; ${sig(inf.forwardPass.inputsPerSecond)} ${inputWord(inf.forwardPass, 2)}/s in all`
       : `${inf.engine}: ${sig(inf.concurrency)} sequence${inf.concurrency >= 1.5 ? 's' : ''} in flight per replica (configured ${sig(inf.configuredConcurrency)}), ${inf.devicesPerReplica} device${inf.devicesPerReplica > 1 ? 's' : ''} per replica × ${inf.replicas}; decode is ${inf.regime}; ${sig(inf.outputTokensPerSecond)} generated tokens/s in all`,
   ];
   if (run.inference.server && !day)

@@ -86,12 +86,17 @@ export function defaultRequestsNote(
   return `per ${count} requests (no count in the code)`;
 }
 
+/** What one request of a serving run is: a diffusion pipeline's call makes an image. */
+export function requestWord(inf: { readonly forwardPass?: { readonly denoisingSteps?: number } }): string {
+  return inf.forwardPass?.denoisingSteps !== undefined ? 'image' : 'request';
+}
+
 /** "0.15 Wh · 0.0093 g CO2e per request · 15 kWh per day (100,000 requests) · 5.5 MWh over 365 days" */
 export function servingText(r: Pick<CliRun, 'estimate'>): string | null {
   const inf = r.estimate.inference;
   if (!inf) return null;
   const parts = [
-    `${formatEnergy(inf.perRequest.energyWh / 1000)} · ${formatCo2e(inf.perRequest.co2eG / 1000)} CO2e per request`,
+    `${formatEnergy(inf.perRequest.energyWh / 1000)} · ${formatCo2e(inf.perRequest.co2eG / 1000)} CO2e per ${requestWord(inf)}`,
   ];
   if (inf.perDay)
     parts.push(

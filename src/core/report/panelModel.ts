@@ -4,7 +4,7 @@ import type { CliMeasured } from './cliSchema';
 import { formatParams } from '../advise/suggest';
 import { equivalents } from './equivalents';
 import { allAccelerators, allRegions } from '../knowledge';
-import { defaultRequestsNote, formatCo2e, formatEnergy, formatHours, sig } from './format';
+import { defaultRequestsNote, formatCo2e, formatEnergy, formatHours, requestWord, sig } from './format';
 import type { PanelViewModel } from './panelMessages';
 import { deploymentBlock, type TrainingReference } from './deployment';
 
@@ -201,7 +201,7 @@ export function inlineSummary(analyzed: AnalyzedRun): string {
   const inf = e.inference;
   if (inf) {
     const perDay = inf.perDay ? ` · ${formatEnergy(inf.perDay.energyKWh)}/day` : '';
-    return `≈ ${formatEnergy(inf.perRequest.energyWh / 1000)} · ${formatCo2e(inf.perRequest.co2eG / 1000)} CO2e per request${perDay}`;
+    return `≈ ${formatEnergy(inf.perRequest.energyWh / 1000)} · ${formatCo2e(inf.perRequest.co2eG / 1000)} CO2e per ${requestWord(inf)}${perDay}`;
   }
   const accel = analyzed.run.hardware.accelerator.id.split('-')[0];
   return `≈ ${sig(e.acceleratorHours)} ${accel}-h · ${formatEnergy(e.energyKWh)} · ${formatCo2e(e.co2eKg)} CO2e`;
