@@ -2,7 +2,7 @@ import type { AnalyzedRun } from '../analyze';
 import { estimateRun, type InferenceEstimate } from '../estimate/estimateRun';
 import { completeRun, type ResolvedRun } from '../resolve/completeRun';
 import type { EstimateSettings } from '../runSpec';
-import { formatCo2e, formatEnergy, sig } from './format';
+import { formatCo2e, formatEnergy, requestWord, sig } from './format';
 import type { PanelViewModel } from './panelMessages';
 
 /**
@@ -82,12 +82,12 @@ export function deploymentBlock(
   if (!run.inference || !inf) return null;
   const figures: NonNullable<PanelViewModel['deployment']>['figures'] = [
     {
-      label: inf.forwardPass?.denoisingSteps !== undefined ? 'Per image' : 'Per request',
+      label: `Per ${requestWord(inf)}`,
       value: `${formatEnergy(inf.perRequest.energyWh / 1000)} · ${formatCo2e(inf.perRequest.co2eG / 1000)} CO2e`,
       detail: `range ${formatEnergy(inf.perRequest.energyWhLow / 1000)}–${formatEnergy(inf.perRequest.energyWhHigh / 1000)}; ${inf.forwardPass ? forwardWork(inf.forwardPass) : `${sig(run.inference.inputTokens)} prompt + ${sig(run.inference.outputTokens)} generated tokens${run.inference.numSequences > 1 ? ` × ${run.inference.numSequences} sequences` : ''}`}${inf.perDay ? ', idle time between requests included' : ''}`,
     },
     {
-      label: inf.forwardPass?.denoisingSteps !== undefined ? 'Per 1,000 images' : 'Per 1,000 requests',
+      label: `Per 1,000 ${requestWord(inf)}s`,
       value: `${formatEnergy(inf.per1kRequests.energyKWh)} · ${formatCo2e(inf.per1kRequests.co2eKg)} CO2e`,
       detail: 'central estimate, host and datacenter overhead included',
     },

@@ -26,7 +26,7 @@ import type {
   TrainingMode,
 } from '../runSpec';
 import { resolveInference, servingMinimumDevices, type ForwardPass, type ResolvedInference } from './resolveInference';
-import { diffusionCost } from './diffusionCost';
+import { denoiserPassGflops, diffusionCost } from './diffusionCost';
 
 /**
  * Fills every input the estimate needs: what the code or spec says first, then
@@ -359,7 +359,7 @@ export function completeRun(
     const d = catalog.diffusion;
     const pixels = spec.model.inputPixels ?? d.nativePixels;
     const side = Math.round(Math.sqrt(d.nativePixels));
-    forwardGflopsPerSample = Number(((d.denoiserGflops * pixels) / d.nativePixels).toPrecision(6));
+    forwardGflopsPerSample = Number(denoiserPassGflops(d, pixels).toPrecision(6));
     note({
       field: 'model.forwardGflopsPerSample',
       value: forwardGflopsPerSample,

@@ -18,6 +18,11 @@ export interface DiffusionCost {
 
 type Diffusion = NonNullable<Model['diffusion']>;
 
+/** One denoiser pass for one image of this many pixels: the native pass scaled by the latent's area. */
+export function denoiserPassGflops(diffusion: Diffusion, pixels: number): number {
+  return (diffusion.denoiserGflops * pixels) / diffusion.nativePixels;
+}
+
 export function diffusionCost(
   modelId: string,
   diffusion: Diffusion,
@@ -59,12 +64,13 @@ export function diffusionCost(
   });
   const area = pixels / diffusion.nativePixels;
   const passes = steps * (guided ? 2 : 1);
-  const denoiser = passes * diffusion.denoiserGflops * area;
+  const pass = denoiserPassGflops(diffusion, pixels);
+  const denoiser = passes * pass;
   const decoder = diffusion.decoderGflops * area;
   const round = (n: number) => Number(n.toPrecision(6));
   return {
     gflopsPerImage: round(denoiser + decoder),
     denoiserCalls: steps,
-    detail: `${steps} steps × ${guided ? '2 denoiser passes (guidance)' : '1 denoiser pass'} × ${round(diffusion.denoiserGflops * area)} GFLOPs${area === 1 ? '' : ` (×${round(area)} the native pixels)`} + the image decoder's ${round(decoder)} GFLOPs per image; ${diffusion.source}`,
+    detail: `${steps} steps × ${guided ? '2 denoiser passes (guidance)' : '1 denoiser pass'} × ${round(pass)} GFLOPs${area === 1 ? '' : ` (×${round(area)} the native pixels)`} + the image decoder's ${round(decoder)} GFLOPs per image; ${diffusion.source}`,
   };
 }

@@ -23,11 +23,17 @@ export function weightPrecisionOf(quantization: string): string | undefined {
   return undefined;
 }
 
-function numberKeyword(call: Node, name: string, ctx: PythonReadContext): { value: number; node: Node } | undefined {
+/** A keyword's finite number, above zero (or at least zero with `zero`: `guidance_scale=0.0` is a value). */
+function numberKeyword(
+  call: Node,
+  name: string,
+  ctx: PythonReadContext,
+  zero = false,
+): { value: number; node: Node } | undefined {
   const args = call.childForFieldName('arguments');
   const node = args ? keywordArgument(args, name) : null;
   const r = node ? evaluate(node, ctx.symbols) : undefined;
-  return node && typeof r?.value === 'number' && Number.isFinite(r.value) && r.value > 0
+  return node && typeof r?.value === 'number' && Number.isFinite(r.value) && (zero ? r.value >= 0 : r.value > 0)
     ? { value: r.value, node }
     : undefined;
 }
@@ -501,12 +507,8 @@ function readDenoising(node: Node, full: string, ctx: PythonReadContext): void {
   if (steps && Number.isInteger(steps.value) && steps.value >= 1)
     ctx.add('inference.denoisingSteps', steps.value, steps.node, `num_inference_steps=${steps.value} in ${full}`);
   // `guidance_scale=0.0` (SDXL Turbo, FLUX schnell) switches guidance off: zero is a value here.
-  const args = node.childForFieldName('arguments');
-  const scaleNode = args ? keywordArgument(args, 'guidance_scale') : null;
-  const scale = scaleNode ? evaluate(scaleNode, ctx.symbols)?.value : undefined;
-  const guidance =
-    scaleNode && typeof scale === 'number' && Number.isFinite(scale) ? { value: scale, node: scaleNode } : undefined;
-  if (guidance && guidance.value >= 0)
+  const guidance = numberKeyword(node, 'guidance_scale', ctx, true);
+  if (guidance)
     ctx.add('inference.guidanceScale', guidance.value, guidance.node, `guidance_scale=${guidance.value} in ${full}`);
   const height = numberKeyword(node, 'height', ctx);
   const width = numberKeyword(node, 'width', ctx);
