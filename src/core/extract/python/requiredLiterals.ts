@@ -21,8 +21,13 @@ export interface RequiredLiterals {
 }
 
 const MIN_LENGTH = 3;
-/** More alternatives than this cost more `includes` calls than the regex scan they save. */
-const MAX_WORDS = 12;
+/**
+ * Past this many alternatives a requirement rejects too few texts to be worth its words. The gates find all words in
+ * one pass (WordFinder), so a word costs them a lookup; gatedTest looks for each with `includes`, and takes fewer.
+ */
+const MAX_WORDS = 24;
+/** More alternatives than this cost gatedTest more `includes` calls than the regex scan they save. */
+const MAX_INCLUDES = 12;
 const ASCII = /^[\x20-\x7e\t]*$/;
 
 /**
@@ -371,9 +376,20 @@ export class PatternGate {
   private readonly meets: { readonly caseSensitive: Map<string, number[]>; readonly lowerCase: Map<string, number[]> };
   /** Flat requirement number → its group. */
   private readonly groupOf: Int32Array;
+  /** Each group's patterns in the order they are tried (see tryGroup); the verdict is the same in any order. */
+  private readonly order: RegExp[][];
+  /** Per pattern (by group, in `order`'s order): time spent testing it, and texts it turned away. */
+  private readonly spentMs: Float64Array[];
+  private readonly rejected: Int32Array[];
+  /** Groups tried so far, each: a group is re-ordered when this reaches a power of two. */
+  private readonly tried: Int32Array;
 
   constructor(groups: ReadonlyArray<readonly RegExp[]>) {
     this.groups = groups;
+    this.order = groups.map((patterns) => [...patterns]);
+    this.spentMs = groups.map((patterns) => new Float64Array(patterns.length));
+    this.rejected = groups.map((patterns) => new Int32Array(patterns.length));
+    this.tried = new Int32Array(groups.length);
     const required = groups.map((patterns) => patterns.flatMap((p) => requiredLiterals(p)));
     this.required = required.flat();
     this.ungated = required.flatMap((r, group) => (r.length === 0 ? [group] : []));
@@ -413,7 +429,48 @@ export class PatternGate {
     };
     meet(found.caseSensitive, this.meets.caseSensitive);
     meet(found.lowerCase, this.meets.lowerCase);
-    return candidates.some((group) => this.groups[group].every((p) => p.test(text)));
+    return candidates.some((group) => this.tryGroup(group, text));
+  }
+
+  /**
+   * Does every pattern of the group match? A group's patterns are a conjunction, so any order gives the verdict; the
+   * cheapest order tries first the pattern that turns texts away for the least time (its time per text it rejects:
+   * the order that minimises expected cost for independent tests). Those figures are the gate's own measurements on
+   * the texts it has seen, so no rule's author has to guess them: on our repositories a group's import pattern
+   * (`^from … import …`) passes nine texts in ten and cost as much as the selective call pattern after it.
+   */
+  private tryGroup(group: number, text: string): boolean {
+    const patterns = this.order[group];
+    const spent = this.spentMs[group];
+    const rejected = this.rejected[group];
+    let verdict = true;
+    for (let i = 0; i < patterns.length; i++) {
+      const started = performance.now();
+      const matched = patterns[i].test(text);
+      spent[i] += performance.now() - started;
+      if (!matched) {
+        rejected[i]++;
+        verdict = false;
+        break;
+      }
+    }
+    const tried = ++this.tried[group];
+    if (patterns.length > 1 && (tried & (tried - 1)) === 0) this.reorder(group);
+    return verdict;
+  }
+
+  private reorder(group: number): void {
+    const spent = this.spentMs[group];
+    const rejected = this.rejected[group];
+    // A pattern that never rejected counts one rejection: its time alone then ranks it (the smoothing keeps it finite).
+    const ranked = this.order[group]
+      .map((pattern, i) => ({ pattern, spent: spent[i], rejected: rejected[i], key: spent[i] / (rejected[i] + 1) }))
+      .sort((a, b) => a.key - b.key);
+    ranked.forEach((r, i) => {
+      this.order[group][i] = r.pattern;
+      spent[i] = r.spent;
+      rejected[i] = r.rejected;
+    });
   }
 }
 
@@ -436,7 +493,9 @@ export function gatedTest(pattern: RegExp): (text: string) => boolean {
   GATED_PATTERNS.push(pattern);
   let gates: ReadonlyArray<readonly string[]> | undefined;
   return (text) => {
-    gates ??= requiredLiterals(pattern).flatMap((r) => (r.ignoreCase ? [] : [r.words]));
+    gates ??= requiredLiterals(pattern).flatMap((r) =>
+      r.ignoreCase || r.words.length > MAX_INCLUDES ? [] : [r.words],
+    );
     for (const words of gates) if (!words.some((w) => text.includes(w))) return false;
     return pattern.test(text);
   };

@@ -11,7 +11,27 @@ export const DERIVED_LITERALS: ReadonlyArray<readonly [string, string, readonly 
   [
     '',
     '(?:Text|Speech|Audio|Voice|Image|Video)To(?:Speech|Text|Audio|Voice|Image|Video|Music)[ \\t]*\\(|\\b(?:TTS|ASR|STT)[ \\t]*\\(|\\.(?:predict|transcribe|synthesi[sz]e|classify|caption)[ \\t]*\\(',
-    [],
+    [
+      {
+        words: [
+          'Text',
+          'Speech',
+          'Audio',
+          'Voice',
+          'Image',
+          'Video',
+          'TTS',
+          'ASR',
+          'STT',
+          'predict',
+          'transcribe',
+          'synthesi',
+          'classify',
+          'caption',
+        ],
+        ignoreCase: false,
+      },
+    ],
   ],
   [
     '',
@@ -625,7 +645,27 @@ export const DERIVED_LITERALS: ReadonlyArray<readonly [string, string, readonly 
   [
     '',
     '\\bgenerate_(?:audio|speech|voice|music|sound|wav|waveform|image|images|img|video|videos|text)\\w{0,40}[ \\t]*\\(',
-    [{ words: ['generate_'], ignoreCase: false }],
+    [
+      { words: ['generate_'], ignoreCase: false },
+      {
+        words: [
+          'audio',
+          'speech',
+          'voice',
+          'music',
+          'sound',
+          'wav',
+          'waveform',
+          'image',
+          'images',
+          'img',
+          'video',
+          'videos',
+          'text',
+        ],
+        ignoreCase: false,
+      },
+    ],
   ],
   ['', '\\bgetattr\\(', [{ words: ['getattr('], ignoreCase: false }]],
   [
@@ -843,7 +883,28 @@ export const DERIVED_LITERALS: ReadonlyArray<readonly [string, string, readonly 
   [
     '',
     'from_pretrained\\s*\\(|from_quantized\\s*\\(|\\.load_state_dict\\(|init_from\\s*=|\\binit_(?:model|detector|segmentor|recognizer|pose_model)\\s*\\(|MODELS\\.build\\(|\\b(pretrained|weights)\\s*=|applications|torch\\.load\\s*\\(|instantiate_from_config\\(|\\bmodel\\s*=\\s*f?["\']|\\]\\([^()\\n]{0,200}(?:path|ckpt|checkpoint|weights)',
-    [],
+    [
+      {
+        words: [
+          'from_pretrained',
+          'from_quantized',
+          '.load_state_dict(',
+          'init_from',
+          'init_',
+          'MODELS.build(',
+          'pretrained',
+          'weights',
+          'applications',
+          'torch.load',
+          'instantiate_from_config(',
+          'model',
+          'path',
+          'ckpt',
+          'checkpoint',
+        ],
+        ignoreCase: false,
+      },
+    ],
   ],
   [
     '',
@@ -921,7 +982,26 @@ export const DERIVED_LITERALS: ReadonlyArray<readonly [string, string, readonly 
   [
     'm',
     '\\.(?:do_)?(?:predict|inference|infer|generate|encode|embed|sample|execute)\\w*[ \\t]*\\(|\\.eval[ \\t]*\\([ \\t]*\\)|^(?:import|from)[ \\t]+(?:gradio|streamlit|fastapi|flask)\\b',
-    [],
+    [
+      {
+        words: [
+          'predict',
+          'inference',
+          'infer',
+          'generate',
+          'encode',
+          'embed',
+          'sample',
+          'execute',
+          '.eval',
+          'gradio',
+          'streamlit',
+          'fastapi',
+          'flask',
+        ],
+        ignoreCase: false,
+      },
+    ],
   ],
   [
     'm',
