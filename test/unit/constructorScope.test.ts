@@ -106,6 +106,69 @@ describe('Sixty-sixth round: a network counted with the arguments it is built wi
     assert.deepEqual(valuesOf(facts, 'model.params'), [null]);
   });
 
+  it('follows a helper handed a block class and its keywords (`make_layer(Block, n, width=w)`), nested', async () => {
+    const code = [
+      'import torch.nn as nn',
+      '',
+      'def make_layer(block, count, **kwargs):',
+      '    layers = []',
+      '    for _ in range(count):',
+      '        layers.append(block(**kwargs))',
+      '    return nn.Sequential(*layers)',
+      '',
+      'class Block(nn.Module):',
+      '    def __init__(self, width, expand=2):',
+      '        super().__init__()',
+      '        self.up = nn.Linear(width, width * expand)',
+      '        self.down = nn.Linear(width * expand, width)',
+      '',
+      'class Stage(nn.Module):',
+      '    def __init__(self, width, depth):',
+      '        super().__init__()',
+      '        self.blocks = make_layer(Block, depth, width=width, expand=4)',
+      '',
+      'class Net(nn.Module):',
+      '    def __init__(self, width=16, stages=2, depth=3):',
+      '        super().__init__()',
+      '        self.stages = make_layer(Stage, stages, width=width, depth=depth)',
+      '        self.head = nn.Linear(width, 10)',
+      '',
+      'model = Net(width=32)',
+      'model.train()',
+      '',
+    ].join('\n');
+    const block = linear(32, 128) + linear(128, 32);
+    assert.deepEqual(sizes(await pythonFacts(code)), [2 * 3 * block + linear(32, 10)]);
+  });
+
+  it("counts an nn.Sequential subclass by what it hands super().__init__, not as torch's layer of its name", async () => {
+    const code = [
+      'import math',
+      'import torch.nn as nn',
+      '',
+      'class Upsample(nn.Sequential):',
+      '    def __init__(self, scale, channels):',
+      '        layers = []',
+      '        if (scale & (scale - 1)) == 0:',
+      '            for _ in range(int(math.log(scale, 2))):',
+      '                layers.append(nn.Conv2d(channels, 4 * channels, 3, 1, 1))',
+      '                layers.append(nn.PixelShuffle(2))',
+      '        super().__init__(*layers)',
+      '',
+      'class Net(nn.Module):',
+      '    def __init__(self):',
+      '        super().__init__()',
+      '        self.head = nn.Conv2d(3, 8, 3, 1, 1)',
+      '        self.up = Upsample(4, 8)',
+      '',
+      'model = Net()',
+      'model.train()',
+      '',
+    ].join('\n');
+    const conv = (i: number, o: number) => 9 * i * o + o;
+    assert.deepEqual(sizes(await pythonFacts(code)), [conv(3, 8) + 2 * conv(8, 32)]);
+  });
+
   /** A class of two sized parameters, with constructor lines before its layers (a branch that rebinds one). */
   const tiny = (builds: string[], before: string[] = []) =>
     [

@@ -41,4 +41,21 @@ describe('known-value expressions', () => {
     assert.equal(await valueOf("a = ''\nx = a and 7"), '');
     assert.equal(await valueOf('x = unknown and 7'), undefined);
   });
+  it('computes bitwise operators and math functions a constructor sizes layers with, as Python does', async () => {
+    assert.equal(await valueOf('scale = 8\nx = (scale & (scale - 1)) == 0'), true);
+    assert.equal(await valueOf('scale = 6\nx = (scale & (scale - 1)) == 0'), false);
+    assert.equal(await valueOf('x = (1 << 4) | 3'), 19);
+    assert.equal(await valueOf('scale = 8\nx = int(math.log(scale, 2))'), 3);
+    assert.equal(await valueOf('x = math.ceil(64 / 16) + math.floor(2.5) + math.log2(16)'), 10);
+    assert.equal(await valueOf('d = 100\nx = math.sqrt(d)'), 10);
+  });
+
+  it('reads no value outside an operator or function domain, or past exact 32-bit integers', async () => {
+    assert.equal(await valueOf('x = math.log(0, 2)'), undefined);
+    assert.equal(await valueOf('x = math.log(8, 1)'), undefined);
+    assert.equal(await valueOf('x = math.sqrt(-1)'), undefined);
+    assert.equal(await valueOf('x = 3.5 & 1'), undefined);
+    assert.equal(await valueOf('x = (2 ** 40) & 1'), undefined);
+    assert.equal(await valueOf('x = math.gamma(3)'), undefined);
+  });
 });

@@ -15,6 +15,8 @@ interface Parameter {
   readonly default?: Node;
   /** `*args`, `**kwargs`: takes what no other parameter takes. */
   readonly rest: boolean;
+  /** `**kwargs`: the keywords no other parameter takes, as a dict. */
+  readonly keywordRest?: boolean;
   /** After a bare `*` or `*args`: given only by keyword. */
   readonly keywordOnly: boolean;
 }
@@ -45,7 +47,7 @@ function parametersOf(fn: Node): Parameter[] {
         if (inner?.type === 'identifier') out.push({ name: inner.text, rest: false, keywordOnly });
         else if (inner && (inner.type === 'list_splat_pattern' || inner.type === 'dictionary_splat_pattern')) {
           const name = inner.namedChildren[0]?.text;
-          if (name) out.push({ name, rest: true, keywordOnly });
+          if (name) out.push({ name, rest: true, keywordOnly, keywordRest: inner.type === 'dictionary_splat_pattern' });
           if (inner.type === 'list_splat_pattern') keywordOnly = true;
         }
         break;
@@ -61,7 +63,7 @@ function parametersOf(fn: Node): Parameter[] {
       case 'list_splat_pattern':
       case 'dictionary_splat_pattern': {
         const name = p.namedChildren[0]?.text;
-        if (name) out.push({ name, rest: true, keywordOnly });
+        if (name) out.push({ name, rest: true, keywordOnly, keywordRest: p.type === 'dictionary_splat_pattern' });
         if (p.type === 'list_splat_pattern') keywordOnly = true;
         break;
       }
@@ -165,8 +167,21 @@ export function argumentsOfCall(call: Node, callerScope: SymbolTable): GivenArgu
       const value = a.childForFieldName('value');
       if (key && value) keywords.push([key, read(value, key)]);
     } else if (a.type === 'list_splat') spreadsPositional = true;
-    else if (a.type === 'dictionary_splat') spreadsKeywords = true;
-    else if (!spreadsPositional) positional.push(read(a, `argument ${positional.length + 1}`));
+    else if (a.type === 'dictionary_splat') {
+      // `basic_block(**kwarg)` with `kwarg` a dict whose entries are known (a helper's `**kwarg` filled by its call,
+      // a literal dict): its entries are the keywords. Anything else may give any parameter.
+      const spread = a.namedChildren[0];
+      const r = spread ? evaluate(spread, callerScope) : undefined;
+      const dict =
+        r && typeof r.value === 'object' && r.value !== null && !Array.isArray(r.value) ? r.value : undefined;
+      if (!dict || Object.keys(dict).length > MAX_ARGUMENTS) spreadsKeywords = true;
+      else
+        for (const [key, value] of Object.entries(dict))
+          keywords.push([
+            key,
+            { value, via: `${key} from **${shown(spread!.text)} in ${text}${r!.via ? ` (${r!.via})` : ''}` },
+          ]);
+    } else if (!spreadsPositional) positional.push(read(a, `argument ${positional.length + 1}`));
   }
   return { positional, keywords, spreadsPositional, spreadsKeywords, text };
 }
@@ -190,6 +205,24 @@ export function constructorScope(
   let place = 0;
   for (const p of parameters) {
     const holder = p.default?.parent ?? init;
+    if (p.keywordRest && given && !given.spreadsKeywords) {
+      // `**kwarg`: the call's keywords no other parameter names (`make_layer(Block, 4, num_feat=64)` gives
+      // `kwarg = {num_feat: 64}`), to be handed on (`basic_block(**kwarg)`). One not read leaves the dict unknown.
+      const named = new Set(parameters.filter((q) => !q.rest).map((q) => q.name));
+      const rest = (given.keywords ?? []).filter(([key]) => !named.has(key));
+      const notRead = rest.find(([, a]) => 'unknown' in a);
+      locals.set(
+        p.name,
+        notRead
+          ? unknown(holder, `**${p.name} holds ${notRead[0]}, whose value is not read`)
+          : {
+              node: holder,
+              value: Object.fromEntries(rest.map(([key, a]) => [key, 'value' in a ? a.value : null])),
+              via: `**${p.name} = the keywords ${given.text} gives beyond the named parameters`,
+            },
+      );
+      continue;
+    }
     if (p.rest) {
       locals.set(p.name, unknown(holder, `*${p.name} takes what the call spreads`));
       continue;

@@ -21,7 +21,11 @@ export interface ModuleCount {
   readonly hasConvolution: boolean;
 }
 
-const MODULE_BASES = /(^|\.)(Module|LightningModule|PreTrainedModel)$/;
+const MODULE_BASES = /(^|\.)(Module|LightningModule|PreTrainedModel|Sequential)$/;
+/** `nn.Sequential` as a base: the subclass's layers are what its constructor hands `super().__init__(*layers)`. */
+const SEQUENTIAL_BASE = /^(?:(?:torch\.)?nn\.)?Sequential$/;
+/** The base's constructor called: `super().__init__(`, `super(Upsample, self).__init__(`, `nn.Sequential.__init__(self, `. */
+const BASE_INIT = /^(?:super[ \t]*\([^()]{0,200}\)|(?:(?:torch\.)?nn\.)?Sequential)[ \t]*\.[ \t]*__init__$/;
 /**
  * Layers without parameters: counted as known zero, not as unresolved. torch.nn reference (pytorch.org/docs/stable/
  * nn.html): the non-linear activations other than PReLU, pooling, padding, dropout, shuffling and reshaping layers,
@@ -145,8 +149,11 @@ interface Context {
   readonly moduleSymbols: SymbolTable;
   /** The constructor's local lists of layers (`layers = []` filled in a loop), with their modules' parameters. */
   readonly lists?: ReadonlyMap<string, number>;
-  /** Bindings being expanded on the way down (their call nodes' ids), shared: a binding is not expanded in itself. */
-  readonly expanding: Set<number>;
+  /**
+   * Bindings being expanded on the way down (their call nodes' ids), and helpers (their definitions' ids with the values
+   * they were called with), shared: neither is expanded in itself.
+   */
+  readonly expanding: Set<number | string>;
   /** Loop turns spent in counting this file's networks (shared with the classes they build). */
   readonly budget: TurnBudget;
   /**
@@ -164,6 +171,14 @@ interface Context {
   readonly helpers?: ReadonlyMap<string, { readonly fn: Node; readonly outer: SymbolTable }>;
   /** A class this module uses but does not define, found in the module it imports it from (python/moduleWorld.ts). */
   readonly foreign?: (qualified: string) => ForeignClass | undefined;
+  /** A helper function this module imports (`from .arch_util import make_layer`), found the same way. */
+  readonly foreignFunction?: (qualified: string) => ForeignFunction | undefined;
+  /**
+   * Parameters of the function or constructor being read that the call handed a class (`make_layer(ResidualGroup,
+   * 10, num_feat=64)`: `basic_block` is `ResidualGroup`), with the module that class is read in: a call of the
+   * parameter builds that class.
+   */
+  readonly classArguments?: ReadonlyMap<string, ClassInModule>;
   readonly depth: number;
   readonly unresolved: string[];
   /**
@@ -175,12 +190,100 @@ interface Context {
   layers: number;
 }
 
-/** A module class of another file, with that file's names and classes (its constructor's defaults read there). */
-export interface ForeignClass {
-  readonly cls: Node;
+/** What a definition of a module is read with: that module's names, classes, and what it imports. */
+interface ModuleParts {
   readonly classes: ReadonlyMap<string, Node>;
   readonly symbols: SymbolTable;
-  readonly foreign: (qualified: string) => ForeignClass | undefined;
+  readonly foreign?: (qualified: string) => ForeignClass | undefined;
+  readonly foreignFunction?: (qualified: string) => ForeignFunction | undefined;
+}
+
+/** A module class of another file, with that file's names and classes (its constructor's defaults read there). */
+export interface ForeignClass extends ModuleParts {
+  readonly cls: Node;
+}
+
+/** A top-level function of another file, with that file's names and classes (what its body reads). */
+export interface ForeignFunction extends ModuleParts {
+  readonly fn: Node;
+}
+
+/** A class handed to a function or constructor as an argument, and the module it is read in. */
+interface ClassInModule extends ModuleParts {
+  readonly cls: Node;
+}
+
+/** A context reading code of the module `parts` describes (its own classes, names and imports), one level deeper. */
+function inModule(ctx: Context, cls: Node, parts: ModuleParts): Context {
+  return {
+    ...ctx,
+    classes: parts.classes,
+    moduleSymbols: parts.symbols,
+    moduleRoot: cls.tree.rootNode,
+    foreign: parts.foreign,
+    foreignFunction: parts.foreignFunction,
+    depth: ctx.depth + 1,
+  };
+}
+
+/** The module parts of the context's own module. */
+function partsOf(ctx: Context): ModuleParts {
+  return {
+    classes: ctx.classes,
+    symbols: ctx.moduleSymbols,
+    foreign: ctx.foreign,
+    foreignFunction: ctx.foreignFunction,
+  };
+}
+
+/**
+ * The class an expression names where `ctx` reads it (`ResidualGroup`, `common.ResBlock`, a parameter that was handed
+ * one), with the module to read it in; undefined for anything else (a value, torch's own layer, an unknown name).
+ */
+function classNamed(node: Node | null | undefined, ctx: Context): ClassInModule | undefined {
+  if (!node || (node.type !== 'identifier' && node.type !== 'attribute') || node.text.length > 200) return undefined;
+  if (TORCH_QUALIFIED.test(node.text)) return undefined;
+  if (node.type === 'identifier') {
+    const passed = ctx.classArguments?.get(node.text);
+    if (passed) return passed;
+    const own = ctx.classes.get(node.text);
+    if (own) return { cls: own, ...partsOf(ctx) };
+  }
+  return ctx.foreign?.(node.text);
+}
+
+/**
+ * Which of a definition's parameters the call hands a class (`make_layer(ResidualGroup, n, ...)` → `basic_block`),
+ * each with the module it is read in. Undefined when none is.
+ */
+function classArgumentsOf(
+  definition: Node,
+  call: Node,
+  ctx: Context,
+  method: boolean,
+): Map<string, ClassInModule> | undefined {
+  const args = call.childForFieldName('arguments');
+  if (!args) return undefined;
+  const names = (definition.childForFieldName('parameters')?.namedChildren ?? [])
+    .map((p) =>
+      p?.type === 'identifier'
+        ? p.text
+        : p?.type === 'default_parameter' || p?.type === 'typed_default_parameter'
+          ? p.childForFieldName('name')?.text
+          : p?.type === 'typed_parameter'
+            ? p.namedChildren.find((c) => c?.type === 'identifier')?.text
+            : undefined,
+    )
+    .slice(method ? 1 : 0);
+  let out: Map<string, ClassInModule> | undefined;
+  const note = (name: string | undefined, value: Node | null | undefined) => {
+    const found = name ? classNamed(value, ctx) : undefined;
+    if (name && found) (out ??= new Map()).set(name, found);
+  };
+  positionalArguments(args).forEach((a, i) => note(names[i], a));
+  for (const a of args.namedChildren)
+    if (a?.type === 'keyword_argument') note(a.childForFieldName('name')?.text, a.childForFieldName('value'));
+  return out;
 }
 
 function lastName(fn: Node | null): string {
@@ -251,7 +354,9 @@ function callParams(call: Node, ctx: Context): number | undefined {
   const name = lastName(fn);
   const args = call.childForFieldName('arguments');
   if (!args) return undefined;
-  if (PARAMETER_FREE.has(name)) return 0;
+  // torch's parameter-free layers by name, unless the name is a class of the repository's own (BasicSR's `Upsample`,
+  // an `nn.Sequential` of convolutions and pixel shuffles, is no `nn.Upsample`).
+  if (PARAMETER_FREE.has(name) && !(fn?.type === 'identifier' && classNamed(fn, ctx))) return 0;
   // `nn.ModuleList(Block(c) for _ in range(n))`: the generator is the whole argument list.
   if (args.type === 'generator_expression')
     return name === 'ModuleList' || name === 'Sequential' ? expressionParams(args, ctx) : undefined;
@@ -372,10 +477,17 @@ function callParams(call: Node, ctx: Context): number | undefined {
     }
     default: {
       ctx.layers--;
+      // A parameter the call handed a class (`basic_block(**kwarg)` in `make_layer(ResidualGroup, ...)`): that class,
+      // read in its own module, built with this call's arguments.
+      const passed = fn?.type === 'identifier' ? ctx.classArguments?.get(fn.text) : undefined;
+      if (passed && ctx.depth < 6)
+        return classParams(passed.cls, inModule(ctx, passed.cls, passed), argumentsOfCall(call, ctx.symbols), call, ctx)
+          ?.params;
       const userClass = ctx.classes.get(name);
       // Built with this call's arguments, read where the call is (`Block(dim, heads)` in a parent's __init__).
       if (userClass && ctx.depth < 6)
-        return classParams(userClass, { ...ctx, depth: ctx.depth + 1 }, argumentsOfCall(call, ctx.symbols))?.params;
+        return classParams(userClass, { ...ctx, depth: ctx.depth + 1 }, argumentsOfCall(call, ctx.symbols), call, ctx)
+          ?.params;
       // `layer_init(nn.Linear(64, 64), std=0.01)`, `weight_norm(nn.Conv1d(...))`: a helper handed a layer it
       // initialises or reparametrises and returns; the layer's parameters are the call's.
       const wrapped = positionalArguments(args)[0];
@@ -388,7 +500,7 @@ function callParams(call: Node, ctx: Context): number | undefined {
       // `conv3x3(in_planes, planes, stride)`, `block(in_features=filters)`: a function of the module, or one the
       // constructor defines, that builds layers and returns them; read with this call's arguments.
       const helper = !userClass && fn?.type === 'identifier' ? helperFor(fn.text, ctx) : undefined;
-      if (helper) return helperParams(helper.fn, helper.outer, call, ctx);
+      if (helper) return helperParams(helper, call, ctx);
       // A class of another module of the repository (`common.ResBlock(conv, n_feats)`, `ResidualBlockNoBN(64)`
       // imported from `arch_util`): counted there, its defaults read in its own module.
       const foreign =
@@ -396,15 +508,10 @@ function callParams(call: Node, ctx: Context): number | undefined {
       if (foreign)
         return classParams(
           foreign.cls,
-          {
-            ...ctx,
-            classes: foreign.classes,
-            moduleSymbols: foreign.symbols,
-            moduleRoot: foreign.cls.tree.rootNode,
-            foreign: foreign.foreign,
-            depth: ctx.depth + 1,
-          },
+          inModule(ctx, foreign.cls, foreign),
           argumentsOfCall(call, ctx.symbols),
+          call,
+          ctx,
         )?.params;
       return undefined;
     }
@@ -416,12 +523,27 @@ const MAX_TOP_LEVEL_FUNCTIONS = 2000;
 /** Each module's top-level functions by name, by its syntax tree's root (a count reads one or a few modules). */
 const moduleFunctions = new WeakMap<Tree, Map<string, Node>>();
 
-function helperFor(name: string, ctx: Context): { fn: Node; outer: SymbolTable } | undefined {
+/** A helper function and the names it sees; `module` when it is another module's (read with that module's parts). */
+interface Helper {
+  readonly fn: Node;
+  readonly outer: SymbolTable;
+  readonly module?: ModuleParts;
+}
+
+function helperFor(name: string, ctx: Context): Helper | undefined {
   const local = ctx.helpers?.get(name);
   if (local) return local;
   // The module of the class being counted: its functions see the module's names.
   const root = ctx.moduleRoot;
   if (!root) return undefined;
+  const own = moduleFunctionsOf(root).get(name);
+  if (own) return { fn: own, outer: ctx.moduleSymbols };
+  // A function the module imports from another of the repository (`from .arch_util import make_layer`).
+  const foreign = ctx.foreignFunction?.(name);
+  return foreign && { fn: foreign.fn, outer: foreign.symbols, module: foreign };
+}
+
+function moduleFunctionsOf(root: Node): Map<string, Node> {
   let functions = moduleFunctions.get(root.tree);
   if (!functions) {
     functions = new Map();
@@ -434,8 +556,7 @@ function helperFor(name: string, ctx: Context): { fn: Node; outer: SymbolTable }
     }
     moduleFunctions.set(root.tree, functions);
   }
-  const fn = functions.get(name);
-  return fn && { fn, outer: ctx.moduleSymbols };
+  return functions;
 }
 
 /**
@@ -444,16 +565,28 @@ function helperFor(name: string, ctx: Context): { fn: Node; outer: SymbolTable }
  * value the count reads (local lists it fills in loops included). Undefined otherwise, or for a helper that calls
  * itself.
  */
-function helperParams(fn: Node, outer: SymbolTable, call: Node, ctx: Context): number | undefined {
+function helperParams(helper: Helper, call: Node, ctx: Context): number | undefined {
+  const { fn, outer } = helper;
   const body = fn.childForFieldName('body');
   const last = body?.lastNamedChild;
-  if (!body || last?.type !== 'return_statement' || ctx.depth >= 6 || ctx.expanding.has(fn.id)) return undefined;
+  if (!body || last?.type !== 'return_statement' || ctx.depth >= 6) return undefined;
   if ((body.text.match(/\breturn\b/g)?.length ?? 0) !== 1) return undefined;
   const value = last.namedChildren[0];
   if (!value) return undefined;
   const scope = constructorScope(fn, argumentsOfCall(call, ctx.symbols), outer, false);
-  const inner: Context = { ...ctx, symbols: scope.symbols, depth: ctx.depth + 1, helpers: undefined };
-  ctx.expanding.add(fn.id);
+  // A helper may build a block that calls the helper again with other values (`make_layer(ResidualGroup, ...)`, each
+  // group `make_layer(RCAB, ...)`); the same helper with the same values inside itself never ends (depth bounds the rest).
+  const expansion = `${fn.id}:${scope.key}`;
+  if (ctx.expanding.has(expansion)) return undefined;
+  // Classes the call hands it, read where the call is; then the helper's own module (another one's, if imported).
+  const classArguments = classArgumentsOf(fn, call, ctx, false);
+  const inner: Context = {
+    ...(helper.module ? inModule(ctx, fn, helper.module) : { ...ctx, depth: ctx.depth + 1 }),
+    symbols: scope.symbols,
+    helpers: undefined,
+    classArguments,
+  };
+  ctx.expanding.add(expansion);
   try {
     const stepped = layersBuiltInSteps(
       body,
@@ -464,7 +597,7 @@ function helperParams(fn: Node, outer: SymbolTable, call: Node, ctx: Context): n
     );
     return expressionParams(value, { ...inner, lists: stepped.lists });
   } finally {
-    ctx.expanding.delete(fn.id);
+    ctx.expanding.delete(expansion);
   }
 }
 
@@ -574,7 +707,14 @@ function isModuleClass(cls: Node): boolean {
  * The class's counted layers, its constructor's parameters bound to the arguments it is built with (read where the
  * call is: argumentsOfCall) or, without them, to their defaults.
  */
-function classParams(cls: Node, outer: Context, given?: GivenArguments): ModuleCount | undefined {
+function classParams(
+  cls: Node,
+  outer: Context,
+  given?: GivenArguments,
+  /** The call building it and the context it is read in: classes handed to the constructor are read there. */
+  call?: Node,
+  caller?: Context,
+): ModuleCount | undefined {
   const body = cls.childForFieldName('body');
   const init = body?.namedChildren.find(
     (c) => c?.type === 'function_definition' && c.childForFieldName('name')?.text === '__init__',
@@ -591,7 +731,10 @@ function classParams(cls: Node, outer: Context, given?: GivenArguments): ModuleC
     };
   if (!init || !initBody) return undefined;
   const scope = constructorScope(init, given, outer.moduleSymbols);
-  const memoKey = scope.key.length <= MAX_MEMO_KEY ? `${cls.id}:${outer.depth}:${scope.key}` : undefined;
+  const classArguments = call && caller ? classArgumentsOf(init, call, caller, true) : undefined;
+  // Classes handed in change what the body builds: such a count is not memoised under the values alone.
+  const memoKey =
+    scope.key.length <= MAX_MEMO_KEY && !classArguments ? `${cls.id}:${outer.depth}:${scope.key}` : undefined;
   const known = memoKey !== undefined ? outer.memo.get(memoKey) : undefined;
   if (known) {
     outer.unresolved.push(...known.unresolved);
@@ -601,7 +744,13 @@ function classParams(cls: Node, outer: Context, given?: GivenArguments): ModuleC
   const unresolvedBefore = outer.unresolved.length;
   // The class's own cell, so that its count (memoised for other networks) says only what it builds itself.
   const seen = { convolution: false };
-  const count = countClassBody(cls, initBody, { ...outer, symbols: scope.symbols, lists: undefined, seen });
+  const count = countClassBody(cls, initBody, {
+    ...outer,
+    symbols: scope.symbols,
+    lists: undefined,
+    seen,
+    classArguments,
+  });
   if (seen.convolution) outer.seen.convolution = true;
   if (memoKey !== undefined && outer.memo.size < MAX_MEMO)
     outer.memo.set(memoKey, { count, unresolved: outer.unresolved.slice(unresolvedBefore) });
@@ -679,6 +828,9 @@ function countClassBody(cls: Node, initBody: Node, outer: Context): ModuleCount 
   );
   const ctx: Context = { ...scoped, lists: stepped.lists };
   let params = stepped.own;
+  const sequential = (cls.childForFieldName('superclasses')?.namedChildren ?? []).some(
+    (b) => b !== null && SEQUENTIAL_BASE.test(b.text),
+  );
   // Weight tying (`self.head.weight = self.tok_emb.weight`) shares one matrix: count it once.
   const linearWeights = new Map<string, number>();
   const tied: string[] = [];
@@ -730,6 +882,17 @@ function countClassBody(cls: Node, initBody: Node, outer: Context): ModuleCount 
     // Layers registered by other means than `self.x = Layer(...)`: `setattr(self, f"layer_{i}", layer)` in a loop,
     // `self.add_module(name, layer)`, `self.blocks.append(Block(...))` onto an empty ModuleList. The count would miss
     // them and read a part of the network as the whole: the class's size is then not counted.
+    if (node.type === 'call' && sequential && BASE_INIT.test(node.childForFieldName('function')?.text ?? '')) {
+      // An `nn.Sequential` subclass's layers: what it hands its base (`super().__init__(*m)` with `m` filled above).
+      // The instance (`self`) handed explicitly is no layer.
+      const layers = positionalArguments(node.childForFieldName('arguments')!).filter((a) => a.text !== 'self');
+      for (const layer of layers) {
+        const p = expressionParams(layer, ctx);
+        if (p === undefined) ctx.unresolved.push(layer.text.replace(/\s+/g, ' ').slice(0, 60));
+        else params += p;
+      }
+      continue;
+    }
     if (node.type === 'call') {
       const fn = node.childForFieldName('function');
       const first = node.childForFieldName('arguments')?.namedChildren[0];
@@ -918,11 +1081,12 @@ export function countBuiltClass(
   given: GivenArguments,
   symbols: SymbolTable,
   foreign?: (qualified: string) => ForeignClass | undefined,
+  foreignFunction?: (qualified: string) => ForeignFunction | undefined,
 ): (ModuleCount & { node: Node }) | undefined {
   const cls = classes.get(className);
   if (!cls) return undefined;
   const count = bounded(
-    classParams(cls, { ...freshContexts(classes, symbols, undefined)(), foreign }, given),
+    classParams(cls, { ...freshContexts(classes, symbols, undefined)(), foreign, foreignFunction }, given),
     className,
   );
   return count && { ...count, node: cls };

@@ -203,6 +203,59 @@ export function arithmetic(op: string, a: PyValue, b: PyValue): PyValue | undefi
       return b === 0 ? undefined : a % b;
     case '**':
       return Math.abs(b) > 64 ? undefined : a ** b;
+    case '&':
+    case '|':
+    case '^':
+    case '<<':
+    case '>>':
+      return bitwise(op, a, b);
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Python's bitwise operators on whole numbers (`(scale & (scale - 1)) == 0`: a power of two), within the range where
+ * JavaScript's 32-bit operators agree with Python's unbounded integers; undefined outside it.
+ */
+function bitwise(op: string, a: number, b: number): number | undefined {
+  const small = (n: number) => Number.isInteger(n) && Math.abs(n) < 2 ** 30;
+  if (!small(a) || !small(b)) return undefined;
+  switch (op) {
+    case '&':
+      return a & b;
+    case '|':
+      return a | b;
+    case '^':
+      return a ^ b;
+    case '<<':
+      return b < 0 || b > 24 || !small(a * 2 ** b) ? undefined : a * 2 ** b;
+    default:
+      return b < 0 ? undefined : Math.floor(a / 2 ** b);
+  }
+}
+
+/**
+ * `math` functions a constructor sizes layers with (`int(math.log(scale, 2))` upsampling steps, `math.ceil(d / 64)`),
+ * as Python computes them (`math.log(x, base)` is log(x) / log(base) there too); undefined outside their domain.
+ */
+function mathCall(name: string, args: readonly PyValue[]): number | undefined {
+  if (!args.every((a) => typeof a === 'number')) return undefined;
+  const [x, y] = args as number[];
+  switch (name) {
+    case 'log':
+      if (args.length === 1) return x > 0 ? Math.log(x) : undefined;
+      return args.length === 2 && x > 0 && y > 0 && y !== 1 ? Math.log(x) / Math.log(y) : undefined;
+    case 'log2':
+      return args.length === 1 && x > 0 ? Math.log2(x) : undefined;
+    case 'log10':
+      return args.length === 1 && x > 0 ? Math.log10(x) : undefined;
+    case 'sqrt':
+      return args.length === 1 && x >= 0 ? Math.sqrt(x) : undefined;
+    case 'ceil':
+      return args.length === 1 ? Math.ceil(x) : undefined;
+    case 'floor':
+      return args.length === 1 ? Math.floor(x) : undefined;
     default:
       return undefined;
   }
@@ -576,6 +629,22 @@ export function evaluate(node: Node | null, symbols: SymbolTable, depth = 0): Re
       if (fn && /(?:^|\.)FieldReference$/.test(fn)) {
         const def = keywordArgument(args, 'default') ?? args.namedChildren.find((c) => c?.type !== 'keyword_argument');
         return def ? evaluate(def, symbols, depth + 1) : undefined;
+      }
+      const math = fn ? /^math\.(log|log2|log10|sqrt|ceil|floor)$/.exec(fn) : null;
+      if (math && args.namedChildren.length <= 2) {
+        const read = args.namedChildren.map((a) => (a ? evaluate(a, symbols, depth + 1) : undefined));
+        const n = read.every((r) => r !== undefined)
+          ? mathCall(
+              math[1],
+              read.map((r) => r.value),
+            )
+          : undefined;
+        if (n === undefined || !Number.isFinite(n)) return undefined;
+        const via = read
+          .map((r) => r!.via)
+          .filter(Boolean)
+          .join(', ');
+        return { value: n, origin: node, via: via ? `${node.text} (${via})` : '' };
       }
       if (fn === 'int' || fn === 'float') {
         const inner = evaluate(args.namedChildren[0] ?? null, symbols, depth + 1);

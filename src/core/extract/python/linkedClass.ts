@@ -40,6 +40,7 @@ export function countLinkedClass(
     build.arguments,
     found.module.symbols,
     world.foreignOf(found.module, lookup),
+    world.foreignFunctionOf(found.module, lookup),
   );
   if (!count) return undefined;
   const built = build.arguments.text;

@@ -1,5 +1,5 @@
 import type { Node, Tree } from 'web-tree-sitter';
-import type { ForeignClass } from '../moduleParams';
+import type { ForeignClass, ForeignFunction } from '../moduleParams';
 import { moduleClassesOf } from '../moduleParams';
 import type { SymbolTable } from '../pythonValues';
 import { indexModule } from './index';
@@ -18,6 +18,8 @@ export interface ParsedModule {
   readonly text: string;
   readonly symbols: SymbolTable;
   readonly classes: ReadonlyMap<string, Node>;
+  /** Its top-level functions by name (`make_layer`, `conv3x3`): helpers a network of another module calls. */
+  readonly functions: ReadonlyMap<string, Node>;
   /** Names of the classes and top-level functions the module defines: a name defined here is not looked for elsewhere. */
   readonly defined: ReadonlySet<string>;
 }
@@ -69,7 +71,21 @@ export class ModuleWorld {
       if (defined.size >= MAX_DEFINED) break;
       defined.add(m[1]);
     }
-    const parsed: ParsedModule = { path, text, symbols, classes: moduleClassesOf(index.classes), defined };
+    const functions = new Map<string, Node>();
+    for (const statement of tree.rootNode.namedChildren) {
+      if (functions.size >= MAX_DEFINED) break;
+      const fn = statement?.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
+      const name = fn?.type === 'function_definition' ? fn.childForFieldName('name')?.text : undefined;
+      if (fn && name) functions.set(name, fn);
+    }
+    const parsed: ParsedModule = {
+      path,
+      text,
+      symbols,
+      classes: moduleClassesOf(index.classes),
+      functions,
+      defined,
+    };
     this.modules.set(path, parsed);
     return parsed;
   }
@@ -78,12 +94,27 @@ export class ModuleWorld {
    * The module class `qualified` names where `from` uses it (`ResBlock`, `common.ResBlock`): in `from` itself, or
    * followed through its imports. Undefined when it is not a module class of a file the lookup gives.
    */
-  findClass(from: ParsedModule, qualified: string, lookup: ModuleLookup, hops = 0): ForeignFound | undefined {
+  findClass(from: ParsedModule, qualified: string, lookup: ModuleLookup): ForeignFound | undefined {
+    return this.find(from, qualified, lookup, 'classes');
+  }
+
+  /** The top-level function `qualified` names where `from` uses it (`make_layer` imported from `arch_util`), the same way. */
+  findFunction(from: ParsedModule, qualified: string, lookup: ModuleLookup): ForeignFound | undefined {
+    return this.find(from, qualified, lookup, 'functions');
+  }
+
+  private find(
+    from: ParsedModule,
+    qualified: string,
+    lookup: ModuleLookup,
+    kind: 'classes' | 'functions',
+    hops = 0,
+  ): ForeignFound | undefined {
     const dot = qualified.lastIndexOf('.');
     const name = qualified.slice(dot + 1);
     const prefix = dot < 0 ? '' : qualified.slice(0, dot);
     if (!prefix) {
-      const own = from.classes.get(name);
+      const own = from[kind].get(name);
       if (own) return { cls: own, module: from };
       if (from.defined.has(name)) return undefined;
     }
@@ -94,7 +125,7 @@ export class ModuleWorld {
       const file = moduleFile(module);
       const target = file ? lookup(from.path, file) : undefined;
       const m = target && this.module(target.path, target.text);
-      const found = m && this.findClass(m, source.name, lookup, hops + 1);
+      const found = m && this.find(m, source.name, lookup, kind, hops + 1);
       if (found) return found;
     }
     return undefined;
@@ -104,14 +135,24 @@ export class ModuleWorld {
   foreignOf(from: ParsedModule, lookup: ModuleLookup): (qualified: string) => ForeignClass | undefined {
     return (qualified) => {
       const found = this.findClass(from, qualified, lookup);
-      return (
-        found && {
-          cls: found.cls,
-          classes: found.module.classes,
-          symbols: found.module.symbols,
-          foreign: this.foreignOf(found.module, lookup),
-        }
-      );
+      return found && { cls: found.cls, ...this.partsOf(found.module, lookup) };
+    };
+  }
+
+  /** What the module counter asks for a helper function a module imports (moduleParams.ts Context.foreignFunction). */
+  foreignFunctionOf(from: ParsedModule, lookup: ModuleLookup): (qualified: string) => ForeignFunction | undefined {
+    return (qualified) => {
+      const found = this.findFunction(from, qualified, lookup);
+      return found && { fn: found.cls, ...this.partsOf(found.module, lookup) };
+    };
+  }
+
+  private partsOf(module: ParsedModule, lookup: ModuleLookup) {
+    return {
+      classes: module.classes,
+      symbols: module.symbols,
+      foreign: this.foreignOf(module, lookup),
+      foreignFunction: this.foreignFunctionOf(module, lookup),
     };
   }
 
@@ -124,6 +165,7 @@ export class ModuleWorld {
 }
 
 export interface ForeignFound {
+  /** The class's definition, or the function's. */
   readonly cls: Node;
   readonly module: ParsedModule;
 }

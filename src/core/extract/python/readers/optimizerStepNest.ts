@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
+import type { Fact } from '../../../facts';
 import { evaluate } from '../../pythonValues';
-import { truncate, type PythonReadContext } from '../context';
+import { flagsOf, truncate, type PythonReadContext } from '../context';
 import type { FileRule } from '../rules';
 import type { SyntaxIndex } from '../syntaxIndex';
 
@@ -34,6 +35,8 @@ interface RangeLoop {
   readonly stop: number;
   readonly step: number;
   readonly text: string;
+  /** Command-line flags its bounds were worked out from (their defaults), as flagsOf reads them. */
+  readonly flags: readonly string[];
   /** Guards on this loop's variable: v > lo, v < hi, v % period == offset. */
   lo: number;
   hi: number;
@@ -50,10 +53,12 @@ function rangeLoop(loop: Node, ctx: PythonReadContext): RangeLoop | undefined {
   const args = (right.childForFieldName('arguments')?.namedChildren ?? []).filter((c): c is Node => c !== null);
   if (args.length < 1 || args.length > 3 || args.some((a) => a.type === 'keyword_argument')) return undefined;
   const nums: number[] = [];
+  const flags: string[] = [];
   for (const a of args) {
-    const v = evaluate(a, ctx.symbols)?.value;
-    if (typeof v !== 'number' || !Number.isFinite(v)) return undefined;
-    nums.push(Math.trunc(v));
+    const r = evaluate(a, ctx.symbols);
+    if (typeof r?.value !== 'number' || !Number.isFinite(r.value)) return undefined;
+    nums.push(Math.trunc(r.value));
+    flags.push(...flagsOf(r.via));
   }
   const [start, stop, step] = nums.length === 1 ? [0, nums[0], 1] : [nums[0], nums[1], nums[2] ?? 1];
   if (step <= 0) return undefined;
@@ -64,6 +69,7 @@ function rangeLoop(loop: Node, ctx: PythonReadContext): RangeLoop | undefined {
     stop,
     step,
     text: truncate(`for ${left.text} in ${right.text}`, 60),
+    flags,
     lo: -Infinity,
     hi: Infinity,
     period: 1,
@@ -200,6 +206,29 @@ function readNest(index: SyntaxIndex, ctx: PythonReadContext): void {
   let total = 1;
   for (const l of loops) total *= passes(l);
   if (!(total > 0) || total > MAX_STEPS || !Number.isSafeInteger(total)) return;
+  // Bounds worked out from flags' defaults: a launch giving one of those flags makes another count, which this one
+  // cannot follow (analyze.ts: the count is then not the launched run's). A reading of the program's length flags
+  // made elsewhere than these loops (a framework's reader of its own flags, dlrm.ts: a launch's value stands in for
+  // its flag's default there) is kept instead; the loops' own readings are what this count replaces.
+  const flags = [...new Set(loops.flatMap((l) => l.flags))];
+  const ownLoops = (f: Fact) => loops.some((l) => within(f, l.node));
+  if (
+    flags.length > 0 &&
+    ctx.facts.some(
+      (f) =>
+        f.kind === 'training.steps' &&
+        !f.directive &&
+        f.value !== null &&
+        (f.fromFlags?.length ?? 0) > 0 &&
+        !ownLoops(f),
+    )
+  ) {
+    // The loops' own readings (an inner loop's bound read as the steps) are parts of that count: not kept beside it.
+    for (let i = ctx.facts.length - 1; i >= 0; i--)
+      if (ctx.facts[i].kind === 'training.steps' && !ctx.facts[i].directive && ownLoops(ctx.facts[i]))
+        ctx.facts.splice(i, 1);
+    return;
+  }
   // The count replaces the step counts read one by one and the inner loops' bounds read as epochs.
   for (let i = ctx.facts.length - 1; i >= 0; i--) {
     const f = ctx.facts[i];
@@ -210,6 +239,7 @@ function readNest(index: SyntaxIndex, ctx: PythonReadContext): void {
   }
   const detail = `${truncate(call.text, 40)} once per pass of ${loops.map((l) => `\`${l.text}\` (${passes(l)})`).join(' × ')}${guards.length ? ` under ${guards.map((g) => `\`${truncate(g.text, 50)}\``).join(', ')}` : ''}`;
   ctx.add('training.steps', total, loops[0].node.childForFieldName('right') ?? call, detail, 'medium');
+  if (flags.length > 0) ctx.amendLast({ fromFlags: flags });
 }
 
 /**
