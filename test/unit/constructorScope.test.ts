@@ -169,6 +169,31 @@ describe('Sixty-sixth round: a network counted with the arguments it is built wi
     assert.deepEqual(sizes(await pythonFacts(code)), [conv(3, 8) + 2 * conv(8, 32)]);
   });
 
+  it('counts a torch layer subclass as the layer its base constructor builds (a fixed 1×1 convolution)', async () => {
+    const code = [
+      'import torch',
+      'import torch.nn as nn',
+      '',
+      'class MeanShift(nn.Conv2d):',
+      '    def __init__(self, mean, sign=-1):',
+      '        super(MeanShift, self).__init__(3, 3, kernel_size=1)',
+      '        self.weight.data = torch.eye(3).view(3, 3, 1, 1)',
+      '        self.bias.data = sign * torch.Tensor(mean)',
+      '        self.requires_grad = False',
+      '',
+      'class Net(nn.Module):',
+      '    def __init__(self, width=16):',
+      '        super().__init__()',
+      '        self.shift = MeanShift([0.4, 0.4, 0.4])',
+      '        self.head = nn.Conv2d(3, width, 3, 1, 1)',
+      '',
+      'model = Net()',
+      'model.train()',
+      '',
+    ].join('\n');
+    assert.deepEqual(sizes(await pythonFacts(code)), [3 * 3 + 3 + (9 * 3 * 16 + 16)]);
+  });
+
   /** A class of two sized parameters, with constructor lines before its layers (a branch that rebinds one). */
   const tiny = (builds: string[], before: string[] = []) =>
     [

@@ -21,9 +21,16 @@ export interface ModuleCount {
   readonly hasConvolution: boolean;
 }
 
-const MODULE_BASES = /(^|\.)(Module|LightningModule|PreTrainedModel|Sequential)$/;
+const MODULE_BASES =
+  /(^|\.)(Module|LightningModule|PreTrainedModel|Sequential)$|^(?:torch\.)?nn\.(?:Conv[123]d|ConvTranspose[123]d|Linear|Embedding|LayerNorm|BatchNorm[123]d|GroupNorm)$/;
 /** `nn.Sequential` as a base: the subclass's layers are what its constructor hands `super().__init__(*layers)`. */
 const SEQUENTIAL_BASE = /^(?:(?:torch\.)?nn\.)?Sequential$/;
+/**
+ * A torch layer as a base (`class MeanShift(nn.Conv2d)`, a fixed 1×1 convolution set up in `__init__`): the subclass
+ * holds the layer its constructor builds through `super().__init__(3, 3, kernel_size=1)`, sized as that layer.
+ */
+const LAYER_BASE =
+  /^(?:torch\.)?nn\.(Conv[123]d|ConvTranspose[123]d|Linear|Embedding|LayerNorm|BatchNorm[123]d|GroupNorm)$/;
 /** The base's constructor called: `super().__init__(`, `super(Upsample, self).__init__(`, `nn.Sequential.__init__(self, `. */
 const BASE_INIT = /^(?:super[ \t]*\([^()]{0,200}\)|(?:(?:torch\.)?nn\.)?Sequential)[ \t]*\.[ \t]*__init__$/;
 /**
@@ -349,9 +356,10 @@ function recurrent(args: Node, ctx: Context, gates: number): number | undefined 
 const TORCH_QUALIFIED = /^(?:torch|nn|F|functional|torchvision|np|math)\./;
 
 /** Parameters of one layer-constructing call, or undefined when it cannot be sized. */
-function callParams(call: Node, ctx: Context): number | undefined {
+function callParams(call: Node, ctx: Context, asLayer?: string): number | undefined {
   const fn = call.childForFieldName('function');
-  const name = lastName(fn);
+  // `asLayer`: the call is a base constructor (`super().__init__(3, 3, kernel_size=1)`) building that torch layer.
+  const name = asLayer ?? lastName(fn);
   const args = call.childForFieldName('arguments');
   if (!args) return undefined;
   // torch's parameter-free layers by name, unless the name is a class of the repository's own (BasicSR's `Upsample`,
@@ -477,6 +485,7 @@ function callParams(call: Node, ctx: Context): number | undefined {
     }
     default: {
       ctx.layers--;
+      if (asLayer !== undefined) return undefined;
       // A parameter the call handed a class (`basic_block(**kwarg)` in `make_layer(ResidualGroup, ...)`): that class,
       // read in its own module, built with this call's arguments.
       const passed = fn?.type === 'identifier' ? ctx.classArguments?.get(fn.text) : undefined;
@@ -828,12 +837,14 @@ function countClassBody(cls: Node, initBody: Node, outer: Context): ModuleCount 
   );
   const ctx: Context = { ...scoped, lists: stepped.lists };
   let params = stepped.own;
-  const sequential = (cls.childForFieldName('superclasses')?.namedChildren ?? []).some(
-    (b) => b !== null && SEQUENTIAL_BASE.test(b.text),
-  );
-  // Weight tying (`self.head.weight = self.tok_emb.weight`) shares one matrix: count it once.
+  const bases = (cls.childForFieldName('superclasses')?.namedChildren ?? []).filter((b): b is Node => b !== null);
+  const sequential = bases.some((b) => SEQUENTIAL_BASE.test(b.text));
+  const layerBase = bases.map((b) => LAYER_BASE.exec(b.text)?.[1]).find((n) => n !== undefined);
+  // Weight tying (`self.head.weight = self.tok_emb.weight`) shares one matrix: count it once. The matrix's size is
+  // read from either side: a Linear's in × out, an Embedding's rows × width (a subclass of Linear on the other side,
+  // `FP8Linear(d, vocab)`, names its sizes its own way).
   const linearWeights = new Map<string, number>();
-  const tied: string[] = [];
+  const tied: Array<readonly [string, string]> = [];
   const stack: Node[] = [initBody];
   while (stack.length > 0) {
     const node = stack.pop()!;
@@ -842,18 +853,16 @@ function countClassBody(cls: Node, initBody: Node, outer: Context): ModuleCount 
       const left = node.childForFieldName('left');
       const right = node.childForFieldName('right');
       const tie = /^self\.(\w+)\.weight$/.exec(left?.text ?? '');
-      if (tie && /^self\.\w+\.weight$/.test(right?.text ?? '')) {
-        tied.push(tie[1]);
+      const source = /^self\.(\w+)\.weight$/.exec(right?.text ?? '');
+      if (tie && source) {
+        tied.push([tie[1], source[1]]);
         continue;
       }
-      if (
-        left?.type === 'attribute' &&
-        right?.type === 'call' &&
-        lastName(right.childForFieldName('function')) === 'Linear'
-      ) {
-        const a = right.childForFieldName('arguments');
-        const i = a ? numberArg(a, 0, 'in_features', ctx) : undefined;
-        const o = a ? numberArg(a, 1, 'out_features', ctx) : undefined;
+      const layer = right?.type === 'call' ? lastName(right.childForFieldName('function')) : '';
+      if (left?.type === 'attribute' && (layer === 'Linear' || layer === 'Embedding')) {
+        const a = right!.childForFieldName('arguments');
+        const i = a ? numberArg(a, 0, layer === 'Linear' ? 'in_features' : 'num_embeddings', ctx) : undefined;
+        const o = a ? numberArg(a, 1, layer === 'Linear' ? 'out_features' : 'embedding_dim', ctx) : undefined;
         if (i !== undefined && o !== undefined)
           linearWeights.set(left.childForFieldName('attribute')?.text ?? '', i * o);
       }
@@ -893,6 +902,17 @@ function countClassBody(cls: Node, initBody: Node, outer: Context): ModuleCount 
       }
       continue;
     }
+    if (
+      node.type === 'call' &&
+      layerBase &&
+      /^super[ \t]*\([^()]{0,200}\)[ \t]*\.[ \t]*__init__$/.test(node.childForFieldName('function')?.text ?? '')
+    ) {
+      // A torch layer subclass: the layer its base constructor builds.
+      const p = callParams(node, ctx, layerBase);
+      if (p === undefined) ctx.unresolved.push(node.text.replace(/\s+/g, ' ').slice(0, 60));
+      else params += p;
+      continue;
+    }
     if (node.type === 'call') {
       const fn = node.childForFieldName('function');
       const first = node.childForFieldName('arguments')?.namedChildren[0];
@@ -906,7 +926,7 @@ function countClassBody(cls: Node, initBody: Node, outer: Context): ModuleCount 
     for (const c of node.namedChildren)
       if (c && c.type !== 'function_definition' && c.type !== 'class_definition') stack.push(c);
   }
-  for (const name of tied) params -= linearWeights.get(name) ?? 0;
+  for (const [name, source] of tied) params -= linearWeights.get(name) ?? linearWeights.get(source) ?? 0;
   return {
     className: cls.childForFieldName('name')?.text ?? '?',
     params,

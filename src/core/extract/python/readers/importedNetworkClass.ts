@@ -105,7 +105,9 @@ export const importedNetworkClass: FileRule = {
     const chosen = optimised[0] ?? builds[0];
     if (!chosen) return;
     // A model the file names otherwise (a checkpoint loaded, a catalog id) is the run's; this class wraps or heads it.
-    if (ctx.facts.some((f) => f.kind === 'model.id' && f.value !== chosen.name)) return;
+    // An unnamed one (`model.id` null: a class built and given a checkpoint's weights, `net.load_state_dict(ckpt)`)
+    // is this class's network with trained weights, not another model.
+    if (ctx.facts.some((f) => f.kind === 'model.id' && f.value !== null && f.value !== chosen.name)) return;
     // A released model's class (`ALBEF`, built from the repository's own package): the catalog's size, from its paper.
     if (findModelByName(chosen.name)) return;
     const file = moduleFile(chosen.module);
