@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
+import { classLinkCandidates } from '../core/scan/diskClassIndex';
 import {
   analyzeText,
   fileKindOf,
@@ -275,7 +276,8 @@ function teamSettings(folder: string, io: CliIo): EstimateSettings {
  */
 function linkReader(base: string, root: string): LinkedFileReader {
   return (fromPath, reference) => {
-    for (const candidate of linkCandidates(fromPath, reference, base, path)) {
+    // A class a config names (`class:RCAN`) is found among the folder's modules (scan/diskClassIndex.ts).
+    for (const candidate of classLinkCandidates(reference, root) ?? linkCandidates(fromPath, reference, base, path)) {
       try {
         const { text } = readRegularText(candidate, { root, maxBytes: MAX_FILE_BYTES });
         return { path: candidate, display: path.relative(base, candidate) || path.basename(candidate), text };

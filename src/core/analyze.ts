@@ -94,6 +94,7 @@ import type { EstimateSettings, Overrides } from './runSpec';
 import { nonRunPlaceReason, packageModuleReason, type EntryPointRules } from './resolve/entryPoint';
 import { mayHoldRunFacts, mayStartARun } from './scan/prefilter';
 import { TextIndex } from './textIndex';
+import { linkedClassName } from './scan/classIndex';
 import { MMF_INCLUDE } from './extract/config/mmf';
 import { BASE_LIST_LINK } from './extract/config/baseListConfig';
 import { ARGBIND_INCLUDE_LINK } from './extract/config/argbind';
@@ -807,6 +808,8 @@ export function linkCandidates(
   root: string,
   paths: Pick<typeof import('node:path'), 'resolve' | 'dirname'>,
 ): string[] {
+  // A class named by a config (`class:RCAN`, scan/classIndex.ts) is no path: only the folder scan's index finds it.
+  if (linkedClassName(reference) !== undefined) return [];
   let sameFolderName: string | undefined;
   const candidates = [paths.resolve(paths.dirname(fromPath), reference), paths.resolve(root, reference)];
   // A module of the repository's own package named by its dotted path (`from pkg.utils.train import train`

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import * as path from 'node:path';
+import { classLinkCandidates } from '../core/scan/diskClassIndex';
 import {
   analyzeText,
   documentReuse,
@@ -231,7 +232,8 @@ const readLinkedFromDisk: LinkedFileReader = (fromPath, reference) => {
   } catch {
     return undefined;
   }
-  for (const candidate of linkCandidates(fromPath, reference, folder, path)) {
+  // A class a config names (`class:RCAN`) is found among the folder's modules (scan/diskClassIndex.ts).
+  for (const candidate of classLinkCandidates(reference, root) ?? linkCandidates(fromPath, reference, folder, path)) {
     const display = vscode.workspace.asRelativePath(candidate, false);
     try {
       const read = readRegularText(candidate, { root, maxBytes: MAX_FILE_BYTES });

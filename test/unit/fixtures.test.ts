@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyzeText, linkCandidates, runCount, type LinkedFileReader } from '../../src/core/analyze';
+import { classLinkCandidates } from '../../src/core/scan/diskClassIndex';
 import { findAccelerator } from '../../src/core/knowledge';
 import { DEFAULT_SETTINGS } from '../../src/core/runSpec';
 import { parsing, ROOT } from './helpers';
@@ -37,7 +38,8 @@ interface Case {
 
 const read: LinkedFileReader = (fromPath, reference) => {
   // Where the product looks (beside the file, the folder, src/, one folder up), the suite's folder as the root.
-  for (const candidate of linkCandidates(fromPath, reference, DIR, path)) {
+  // A class a config names (`class:Restorer`) is looked up in the modules of the suite's folder, as the editor does.
+  for (const candidate of classLinkCandidates(reference, DIR) ?? linkCandidates(fromPath, reference, DIR, path)) {
     if (fs.existsSync(candidate) && fs.statSync(candidate).isFile())
       return { path: candidate, display: path.relative(DIR, candidate), text: fs.readFileSync(candidate, 'utf8') };
   }

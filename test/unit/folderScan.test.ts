@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { ClassIndex, linkedClassName } from '../../src/core/scan/classIndex';
 import {
   analyzeText,
   fileKindOf,
@@ -68,8 +69,16 @@ async function analyseEachFile(dir: string) {
       .filter((f) => !isMeasurementFile(f))
       .map((f) => [posix(f), { display: path.relative(dir, f), text: fs.readFileSync(f, 'utf8') }] as const),
   );
+  // A class a config names (`class:Restorer`): the module of the folder that defines it (scan/classIndex.ts).
+  const classes = new ClassIndex();
+  for (const [p, f] of loaded) if (p.endsWith('.py')) classes.add(p, f.text);
   const read: LinkedFileReader = (from, reference) => {
-    for (const candidate of linkCandidates(from, reference, posix(dir), path.posix)) {
+    const className = linkedClassName(reference);
+    const candidates =
+      className !== undefined
+        ? [classes.moduleOf(className) ?? []].flat()
+        : linkCandidates(from, reference, posix(dir), path.posix);
+    for (const candidate of candidates) {
       const f = loaded.get(candidate);
       if (f) return { path: candidate, display: f.display, text: f.text };
     }

@@ -929,6 +929,7 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json', filePa
         ...(extra?.fromFlags && extra.fromFlags.length > 0 ? { fromFlags: extra.fromFlags } : {}),
         ...(extra?.passes && extra.passes.length > 0 ? { passes: extra.passes } : {}),
         ...(extra?.flagDefault && extra.flagDefault.length > 0 ? { flagDefault: extra.flagDefault } : {}),
+        ...(extra?.classBuild ? { classBuild: extra.classBuild } : {}),
       });
     },
   };

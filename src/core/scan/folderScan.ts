@@ -2,6 +2,7 @@ import { hasDefaultsFile } from '../extract/config/defaultsFile';
 import * as crypto from 'node:crypto';
 import * as path from 'node:path';
 import { fileKindOf, linkCandidates, maxBytesOf, withoutLinkedDuplicates, type LinkedAnalysis } from '../analyze';
+import { ClassIndex, linkedClassName, MAX_INDEXED_FILES } from './classIndex';
 import { extractShellFacts } from '../extract/shellFacts';
 import type { Fact } from '../facts';
 import { documentationCopiesOf } from './documentationCopies';
@@ -278,15 +279,34 @@ export class FolderScanCache {
       }
       return h;
     };
+    // The modules defining each class, for links naming a class (classIndex.ts): built on the first such link.
+    let classIndex: Promise<ClassIndex> | undefined;
+    const indexClasses = async (): Promise<ClassIndex> => {
+      const index = new ClassIndex();
+      const modules = sources.filter((s) => s.path.endsWith('.py')).slice(0, MAX_INDEXED_FILES);
+      await eachLimited(modules, STAT_CONCURRENCY, async (s) => {
+        if (cancelled()) return;
+        try {
+          index.add(s.path, new TextDecoder('utf-8').decode(await readChecked(s)));
+        } catch {
+          // unreadable or too large: its classes are not found
+        }
+      });
+      return index;
+    };
     // A run links to code and configs of this folder (never to measurement files).
     const fetchLinks =
       (linkedHashes: Map<string, string>): FetchLinks =>
       async (requests) => {
         const answers: LinkAnswer[] = [];
         for (const request of requests) {
-          const found = linkCandidates(request.from, request.reference, options.root, path.posix).find(
-            (p) => byPath.has(p) && !isMeasurementFile(p),
-          );
+          const className = linkedClassName(request.reference);
+          const found =
+            className !== undefined
+              ? (await (classIndex ??= indexClasses())).moduleOf(className)
+              : linkCandidates(request.from, request.reference, options.root, path.posix).find(
+                  (p) => byPath.has(p) && !isMeasurementFile(p),
+                );
           const source = found === undefined ? undefined : byPath.get(found);
           let target: LinkAnswer['target'] = null;
           if (source) {

@@ -1,4 +1,6 @@
+import { classLink } from '../../scan/classIndex';
 import { isSizingKeyword, srArchParams } from '../srArchParams';
+import { keywordBuild } from './keywordBuild';
 import type { ConfigDialect, ConfigDoc, FactSink } from './dialect';
 import { positiveIntegerAt } from './dialect';
 
@@ -82,6 +84,21 @@ export const basicsr: ConfigDialect = {
         : `${type}: a generator whose size is not worked out from this option file`,
       sized ? 'medium' : 'low',
     );
+    // Not one of those: the registry builds the class of that name with the section's keywords (BasicSR's
+    // `ARCH_REGISTRY.get(opt.pop('type'))(**opt)`), so the class is counted in the repository's module that defines it.
+    if (!sized && /^[A-Za-z_]\w{0,100}$/.test(type)) {
+      const build = keywordBuild(type, doc, 'network_g');
+      out.add(
+        'link.class',
+        classLink(type),
+        network,
+        `network_g.type: ${type}, built with the section's keywords`,
+        'low',
+        {
+          classBuild: build,
+        },
+      );
+    }
 
     const pretrained = doc.get('path.pretrain_network_g');
     if (typeof pretrained?.value === 'string' && pretrained.value.trim() !== '') {

@@ -148,7 +148,7 @@ export interface FactSink {
      * `passes`: on a link, the keys this config sets over the file it links; `flagDefault`: the value is that key's
      * as written, and a launch line giving the key a literal (`--number_of_epochs=50`) gives the run's value.
      */
-    extra?: Pick<Fact, 'fromFlags' | 'passes' | 'flagDefault'>,
+    extra?: Pick<Fact, 'fromFlags' | 'passes' | 'flagDefault' | 'classBuild'>,
   ): void;
   /** Facts added so far (by the generic table and earlier dialects). */
   readonly facts: readonly Fact[];
