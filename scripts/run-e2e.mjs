@@ -207,6 +207,15 @@ async function session(theme, index) {
         const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe');
         const value = frame.locator('[data-testid=co2e] .value');
         const before = await value.textContent();
+        // The fields as the panel fills them (a PUE of 1.58, an MFU of 35.5) are valid input, not shown as errors.
+        const invalid = await frame
+          .locator('vscode-textfield')
+          .evaluateAll((fields) =>
+            fields
+              .filter((f) => f.shadowRoot?.querySelector('input')?.validity.valid === false)
+              .map((f) => `${f.id}=${f.shadowRoot?.querySelector('input')?.value}`),
+          );
+        if (invalid.length > 0) throw new Error(`fields shown as invalid on first render: ${invalid.join(', ')}`);
         const epochs = frame.locator('#in-epochs input');
         await epochs.fill('30');
         await epochs.press('Tab');

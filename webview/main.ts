@@ -190,11 +190,13 @@ function field(label: string, id: string, control: HTMLElement, hint?: string): 
 }
 
 function textInput(value: string | number | null, type: 'number' | 'text' = 'number'): HTMLElement {
-  // step="any": a PUE of 1.58 or an MFU of 35.5 is valid input, not a step mismatch.
+  // A PUE of 1.58 or an MFU of 35.5 is valid input, not a step mismatch. vscode-textfield reads `step` as a number, so
+  // `step="any"` became NaN and the inner input kept its default step of 1 (1.58 showed as an error): a step fine
+  // enough for any figure a person types instead.
   const input = el('vscode-textfield', {
     type,
     value: value === null ? '' : String(value),
-    ...(type === 'number' ? { step: 'any', min: '0' } : {}),
+    ...(type === 'number' ? { step: '0.000001', min: '0' } : {}),
   });
   return input;
 }
