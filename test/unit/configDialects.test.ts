@@ -375,6 +375,12 @@ model:
     }
   });
 
+  it('gives every dialect printable ASCII words, which the one-pass word finder requires', () => {
+    // configFacts.ts finds all dialects' words in one pass (an ASCII automaton): a word outside ASCII would throw there.
+    for (const dialect of CONFIG_DIALECTS)
+      for (const w of dialect.words) assert.match(w, /^[\x20-\x7e]+$/, `${dialect.name}: ${JSON.stringify(w)}`);
+  });
+
   it('finds sizes and Hub ids in names and paths', () => {
     assert.equal(sizeFromName('Qwen3-4B')?.params, 4e9);
     assert.equal(sizeFromName('llama-7b')?.params, 7e9);

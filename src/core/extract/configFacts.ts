@@ -4,6 +4,8 @@ import { isValohaiStep, scalarItems, valohaiCommands } from './config/valohaiSte
 import { isWandbSweep, wandbSweepCommand } from './config/wandbSweep';
 import type { Fact, FactKind, SourceRange } from '../facts';
 import { CONFIG_DIALECTS } from './config';
+import { lazy } from '../lazy';
+import { WordFinder } from './python/requiredLiterals';
 import { readArchitectureBudget } from './config/architectureBudget';
 import { readHeaderHardware } from './config/headerHardware';
 import { TRAINER_CLASS } from './config/hydraTrainerSection';
@@ -17,6 +19,15 @@ import { problemAt, type Problem } from '../problem';
 import { sizingKindFor } from './sizingNames';
 import { findModel } from '../knowledge';
 import { HUB_ID } from './python/readers/modelFlagDefault';
+
+/**
+ * Every config dialect's words, found in one pass over a config's text (requiredLiterals.ts WordFinder): a few hundred
+ * `includes` a file, each a pass over it, cost a tenth of reading a folder's YAML. The words are ASCII by the
+ * dialects' contract (test/unit/configDialects.test.ts).
+ */
+const dialectWords = lazy(
+  () => new WordFinder([{ words: [...new Set(CONFIG_DIALECTS.flatMap((d) => d.words))], ignoreCase: false }]),
+);
 
 /**
  * A container's `command:` that starts with a script (`command: generate.py --load_8bit`, Docker Compose):
@@ -361,8 +372,9 @@ export function extractConfigFacts(text: string, format: 'yaml' | 'json', filePa
   const config = configDocOf(doc, text, lineCounter);
   // A dialect's detect cannot hold without one of its words in the text (its contract, checked by a unit
   // test): testing the words first spares the walks over every key that detecting some dialects takes.
+  const found = dialectWords().find(text).caseSensitive;
   const dialects: ConfigDialect[] = CONFIG_DIALECTS.filter(
-    (d) => d.words.some((w) => text.includes(w)) && d.detect(config),
+    (d) => d.words.some((w) => found.has(w)) && d.detect(config),
   );
   const owned = (path: string) => dialects.some((d) => d.owns?.(path));
   // Where the value of the pair being read is written, when it is an interpolation
