@@ -77,6 +77,14 @@ function parametersOf(fn: Node): Parameter[] {
   return out;
 }
 
+/** The names of a function's parameters a call fills by place (not `*args`, `**kwargs` or keyword-only ones), in order. */
+export function positionalParameterNames(fn: Node, method: boolean): string[] {
+  return parametersOf(fn)
+    .slice(method ? 1 : 0)
+    .filter((p) => !p.rest && !p.keywordOnly)
+    .map((p) => p.name);
+}
+
 function unknown(node: Node, via: string): Binding {
   return { node, via, unknown: true };
 }

@@ -1,7 +1,7 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import { findModelByName } from '../knowledge';
 import { layersBuiltInSteps, type TurnBudget } from './constructorLoops';
-import { argumentsOfCall, constructorScope } from './constructorScope';
+import { argumentsOfCall, constructorScope, positionalParameterNames } from './constructorScope';
 import type { GivenArguments } from './givenArguments';
 import { evaluate, keywordArgument, positionalArguments, type SymbolTable } from './pythonValues';
 
@@ -21,16 +21,18 @@ export interface ModuleCount {
   readonly hasConvolution: boolean;
 }
 
-const MODULE_BASES =
-  /(^|\.)(Module|LightningModule|PreTrainedModel|Sequential)$|^(?:torch\.)?nn\.(?:Conv[123]d|ConvTranspose[123]d|Linear|Embedding|LayerNorm|BatchNorm[123]d|GroupNorm)$/;
+/** torch layers a network class may extend (`class MeanShift(nn.Conv2d)`): sized as the layer (LAYER_BASE). */
+const LAYER_NAMES = 'Conv[123]d|ConvTranspose[123]d|Linear|Embedding|LayerNorm|BatchNorm[123]d|GroupNorm';
+const MODULE_BASES = new RegExp(
+  `(^|\\.)(Module|LightningModule|PreTrainedModel|Sequential)$|^(?:torch\\.)?nn\\.(?:${LAYER_NAMES})$`,
+);
 /** `nn.Sequential` as a base: the subclass's layers are what its constructor hands `super().__init__(*layers)`. */
 const SEQUENTIAL_BASE = /^(?:(?:torch\.)?nn\.)?Sequential$/;
 /**
  * A torch layer as a base (`class MeanShift(nn.Conv2d)`, a fixed 1×1 convolution set up in `__init__`): the subclass
  * holds the layer its constructor builds through `super().__init__(3, 3, kernel_size=1)`, sized as that layer.
  */
-const LAYER_BASE =
-  /^(?:torch\.)?nn\.(Conv[123]d|ConvTranspose[123]d|Linear|Embedding|LayerNorm|BatchNorm[123]d|GroupNorm)$/;
+const LAYER_BASE = new RegExp(`^(?:torch\\.)?nn\\.(${LAYER_NAMES})$`);
 /** The base's constructor called: `super().__init__(`, `super(Upsample, self).__init__(`, `nn.Sequential.__init__(self, `. */
 const BASE_INIT = /^(?:super[ \t]*\([^()]{0,200}\)|(?:(?:torch\.)?nn\.)?Sequential)[ \t]*\.[ \t]*__init__$/;
 /**
@@ -271,17 +273,7 @@ function classArgumentsOf(
 ): Map<string, ClassInModule> | undefined {
   const args = call.childForFieldName('arguments');
   if (!args) return undefined;
-  const names = (definition.childForFieldName('parameters')?.namedChildren ?? [])
-    .map((p) =>
-      p?.type === 'identifier'
-        ? p.text
-        : p?.type === 'default_parameter' || p?.type === 'typed_default_parameter'
-          ? p.childForFieldName('name')?.text
-          : p?.type === 'typed_parameter'
-            ? p.namedChildren.find((c) => c?.type === 'identifier')?.text
-            : undefined,
-    )
-    .slice(method ? 1 : 0);
+  const names = positionalParameterNames(definition, method);
   let out: Map<string, ClassInModule> | undefined;
   const note = (name: string | undefined, value: Node | null | undefined) => {
     const found = name ? classNamed(value, ctx) : undefined;
